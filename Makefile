@@ -1,0 +1,117 @@
+# smcon — see README.md. The two commands: `make demo` and `make check`.
+
+PREFIX ?= /usr/local
+ifeq ($(filter /usr /usr/local,$(PREFIX)),)
+SYSCONFDIR ?= $(PREFIX)/etc/smcon
+else
+SYSCONFDIR ?= /etc/smcon
+endif
+BUILD ?= build
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = ncursesw libpq readline libconfig
+OPT ?= -O2
+SAN ?=
+
+# Recursive on purpose: evaluated after `deps` has installed pkg-config and the libraries.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+CPPFLAGS_ALL = -Isrc -I. -I$(BUILD)/gen -DNCURSES_WIDECHAR=1 \
+	-D_XOPEN_SOURCE_EXTENDED
+CFLAGS_ALL = -std=c11 -g $(OPT) $(SAN) -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+	-MMD -MP $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(SAN) $(LDFLAGS)
+
+SRCS := $(wildcard src/base/*.c src/db/*.c src/domain/*.c src/ui/*.c src/cmd/*.c src/i18n/*.c \
+	screens/*.c)
+OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_migrations.o
+MAIN_OBJ := $(BUILD)/obj/src/main.o
+LIB := $(BUILD)/libsmcon.a
+MIGRATIONS := $(sort $(wildcard sql/migrations/*.sql))
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%.t)
+TOOL_SRCS := $(wildcard tests/tools/*.c)
+TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tests/tools/%)
+
+.PHONY: all deps tests check check-asan demo demo-db demo-stop install man format bench clean FORCE
+
+all: deps $(BUILD)/smcon
+
+deps:
+	@sh mk/deps.sh
+
+$(BUILD)/smcon: $(MAIN_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(MAIN_OBJ) $(LIB) $(PKG_LIBS)
+
+$(LIB): $(OBJS)
+	@rm -f $@
+	ar rcs $@ $(OBJS)
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/paths.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/gen/embedded_migrations.c: $(MIGRATIONS) mk/embed.sh
+	@mkdir -p $(dir $@)
+	sh mk/embed.sh embedded_migrations $@ $(MIGRATIONS)
+
+# Installation paths compiled in; rewritten only when they change.
+$(BUILD)/gen/paths.h: FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define SMCON_SYSCONFDIR "$(SYSCONFDIR)"' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+tests: $(UNIT_BINS) $(TOOL_BINS)
+
+$(BUILD)/tests/unit/%.t: tests/unit/%.c $(LIB) tests/lib/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS)
+
+$(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(LIB) $(PKG_LIBS)
+
+check: all tests
+	@BUILD=$(BUILD) tests/run
+
+check-asan: deps
+	$(MAKE) BUILD=build-asan OPT=-O1 \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		all tests
+	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lib/lsan.supp:print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run
+
+demo-db: all
+	@sh mk/warehouse.sh var/demo smcon demo
+
+demo: demo-db
+	$(BUILD)/smcon -C var/demo/smcon.conf
+
+demo-stop:
+	@sh mk/pgcluster.sh stop var/demo
+
+# The COMMANDS section of the manual page is generated from the command table.
+man: all
+	@sh mk/man.sh $(BUILD)/smcon doc/smcon.1
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(SYSCONFDIR)
+	install -m 755 $(BUILD)/smcon $(DESTDIR)$(PREFIX)/bin/smcon
+	install -m 644 doc/smcon.1 $(DESTDIR)$(PREFIX)/share/man/man1/smcon.1
+	@if [ -e $(DESTDIR)$(SYSCONFDIR)/smcon.conf ]; then \
+		echo "keeping the existing $(DESTDIR)$(SYSCONFDIR)/smcon.conf"; \
+	else install -m 644 conf/smcon.conf $(DESTDIR)$(SYSCONFDIR)/smcon.conf; fi
+
+format:
+	clang-format -i $(SRCS) src/main.c $(UNIT_SRCS) $(TOOL_SRCS) $(wildcard src/*/*.h screens/*.h)
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Regenerates the COMMANDS section of doc/smcon.1 from the command table:
+#   man.sh BINARY MANPAGE
+# The section sits between the lines ".\" BEGIN COMMANDS" and ".\" END COMMANDS".
+set -eu
+bin=$1
+page=$2
+tmp="$page.tmp"
+awk -v cmds="$("$bin" --lang en help --man)" '
+	/^\.\\" BEGIN COMMANDS/ { print; print cmds; skip = 1; next }
+	/^\.\\" END COMMANDS/ { skip = 0 }
+	!skip { print }
+' "$page" >"$tmp"
+mv "$tmp" "$page"

@@ -1,0 +1,62 @@
+/* The screen a main-menu entry opens while its module is not installed yet.
+ * This is the only placeholder the console has; each module's issue replaces
+ * its entry in screen_for_menu() with the real screen. */
+#include <stdlib.h>
+
+#include "screens/screens.h"
+#include "ui/term.h"
+
+static void placeholder_draw(struct app *app, void *state, const struct rect *r, enum msg_id name)
+{
+	char *line = trs(MSG_PLACEHOLDER_TEXT, tr(name));
+	(void)app;
+	(void)state;
+	term_text(r->y + r->h / 2 - 1, r->x, r->w, line, COL_NORMAL, ALIGN_CENTER);
+	term_text(r->y + r->h / 2 + 1, r->x, r->w, tr(MSG_PLACEHOLDER_HINT), COL_DIM, ALIGN_CENTER);
+	free(line);
+}
+
+static int placeholder_action(struct app *app, void *state, enum action_id a)
+{
+	(void)app;
+	(void)state;
+	return a == ACT_BACK ? SCR_POP : SCR_UNHANDLED;
+}
+
+static const enum action_id placeholder_actions[] = {ACT_BACK, ACT_NONE};
+
+#define PLACEHOLDER(id, label)                                                               \
+	static void draw_##id(struct app *app, void *state, const struct rect *r)            \
+	{                                                                                    \
+		placeholder_draw(app, state, r, label);                                      \
+	}                                                                                    \
+	static const struct screen placeholder_##id = {                                      \
+		.name = "placeholder." #id,                                                  \
+		.title = label,                                                              \
+		.actions = placeholder_actions,                                              \
+		.draw = draw_##id,                                                           \
+		.action = placeholder_action,                                                \
+	};
+
+PLACEHOLDER(entity, MSG_MENU_ENTITY)
+PLACEHOLDER(complaint, MSG_MENU_COMPLAINT)
+PLACEHOLDER(rescue, MSG_MENU_RESCUE)
+PLACEHOLDER(inspection, MSG_MENU_INSPECTION)
+PLACEHOLDER(policy, MSG_MENU_POLICY)
+PLACEHOLDER(report, MSG_MENU_REPORT)
+PLACEHOLDER(admin, MSG_MENU_ADMIN)
+PLACEHOLDER(audit, MSG_MENU_AUDIT)
+
+const struct screen *screen_for_menu(enum action_id a)
+{
+	switch (a) {
+	case ACT_MENU_ENTITY: return &placeholder_entity;
+	case ACT_MENU_COMPLAINT: return &placeholder_complaint;
+	case ACT_MENU_RESCUE: return &placeholder_rescue;
+	case ACT_MENU_INSPECTION: return &placeholder_inspection;
+	case ACT_MENU_POLICY: return &placeholder_policy;
+	case ACT_MENU_REPORT: return &placeholder_report;
+	case ACT_MENU_ADMIN: return &placeholder_admin;
+	default: return &placeholder_audit;
+	}
+}

@@ -1,0 +1,14 @@
+/* The screens of the console, and which screen each menu entry opens. */
+#ifndef SMCON_SCREENS_H
+#define SMCON_SCREENS_H
+
+#include "ui/app.h"
+
+extern const struct screen screen_login;
+extern const struct screen screen_menu;
+extern const struct screen screen_help;
+
+/* The screen a main-menu action opens. */
+const struct screen *screen_for_menu(enum action_id a);
+
+#endif

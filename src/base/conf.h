@@ -1,0 +1,42 @@
+/* Settings from libconfig files, in the order of DESIGN §4: built-in defaults
+ * < /etc/smcon/smcon.conf < $XDG_CONFIG_HOME/smcon/smcon.conf < -C FILE
+ * (< command-line options, applied by main). A syntax error names the file
+ * and line; an unknown or mistyped setting is an error too, never ignored. */
+#ifndef SMCON_CONF_H
+#define SMCON_CONF_H
+
+#include "base/strbuf.h"
+
+struct conf {
+	char *db_conninfo;       /* db.conninfo: libpq conninfo or URI ("" = libpq defaults) */
+	int db_connect_timeout;  /* db.connect_timeout, seconds */
+	int db_statement_timeout; /* db.statement_timeout, milliseconds, 0 = none */
+	char *ui_language;       /* ui.language: "zh" or "en" */
+	char *ui_color;          /* ui.color: "auto", "always" or "never" */
+	int ui_idle_lock_minutes; /* ui.idle_lock_minutes, 0 = never */
+	char *log_file;          /* log.file ("" = no log) */
+	char *log_level;         /* log.level: "error", "warn", "info", "debug" */
+	char *shell_history_file; /* shell.history_file */
+	int shell_history_size;  /* shell.history_size */
+	char *loaded;            /* the files read, separated by ", " (for `smcon version`) */
+};
+
+/* Fills in the built-in defaults. */
+void conf_init(struct conf *cfg);
+void conf_free(struct conf *cfg);
+/* Reads one file over the current settings. A missing file is fine unless
+ * required. Returns 0, or -1 with a message naming the file and line in err. */
+int conf_read_file(struct conf *cfg, const char *path, int required, struct strbuf *err);
+/* Reads the system file, the user's file and then explicit (may be NULL).
+ * Returns 0 or -1 with err filled. */
+int conf_load(struct conf *cfg, const char *explicit_path, struct strbuf *err);
+/* The default path of the system-wide file ($SMCON_SYSTEM_CONFIG overrides). */
+const char *conf_system_path(void);
+/* Appends the user's config path ($XDG_CONFIG_HOME/smcon/smcon.conf). */
+void conf_user_path(struct strbuf *out);
+/* Appends $XDG_STATE_HOME/smcon/NAME (default ~/.local/state/smcon/NAME). */
+void conf_state_path(struct strbuf *out, const char *name);
+/* Replaces a string setting. */
+void conf_set(char **field, const char *value);
+
+#endif

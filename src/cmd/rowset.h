@@ -1,0 +1,42 @@
+/* Rows a command prints, built once and printed as an aligned table (widths
+ * in display columns, CJK aware), as CSV (RFC 4180) or as JSON. */
+#ifndef SMCON_ROWSET_H
+#define SMCON_ROWSET_H
+
+#include <stdio.h>
+
+#include <libpq-fe.h>
+
+enum out_format { FMT_TABLE, FMT_CSV, FMT_JSON };
+enum col_type { CT_TEXT, CT_NUMBER, CT_BOOL };
+
+struct rowset_col {
+	char *key;   /* machine name: CSV header, JSON key */
+	char *label; /* column title in the UI language, for tables */
+	enum col_type type;
+};
+
+struct rowset {
+	int ncols;
+	struct rowset_col *cols;
+	int nrows, cap;
+	char **cells; /* nrows × ncols; NULL is SQL NULL */
+	int record;   /* one record: a table shows it as "label: value" lines */
+};
+
+/* Parses "table", "csv" or "json". Returns 0 or -1. */
+int format_parse(const char *name, enum out_format *f);
+
+struct rowset *rowset_new(int ncols);
+void rowset_free(struct rowset *rs);
+/* Names column i. label NULL means the key. */
+void rowset_col(struct rowset *rs, int i, const char *key, const char *label, enum col_type t);
+/* Appends an empty row and returns its index. */
+int rowset_add_row(struct rowset *rs);
+/* Sets a cell (copied; NULL = SQL NULL). */
+void rowset_set(struct rowset *rs, int row, int col, const char *value);
+/* Appends every row of res; columns must already be named, in result order. */
+void rowset_add_result(struct rowset *rs, const PGresult *res);
+void rowset_print(const struct rowset *rs, enum out_format f, FILE *out);
+
+#endif

@@ -1,0 +1,317 @@
+#include "db/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/xalloc.h"
+#include "i18n/i18n.h"
+
+void db_error_init(struct db_error *err)
+{
+	err->status = ST_OK;
+	err->sqlstate[0] = '\0';
+	strbuf_init(&err->message);
+	strbuf_init(&err->detail);
+}
+
+void db_error_free(struct db_error *err)
+{
+	strbuf_free(&err->message);
+	strbuf_free(&err->detail);
+}
+
+void db_error_reset(struct db_error *err)
+{
+	err->status = ST_OK;
+	err->sqlstate[0] = '\0';
+	strbuf_reset(&err->message);
+	strbuf_reset(&err->detail);
+}
+
+void db_error_set(struct db_error *err, enum status st, const char *msg)
+{
+	db_error_reset(err);
+	err->status = st;
+	strbuf_add(&err->message, msg);
+}
+
+void db_init(struct db *db, const char *conninfo, int connect_timeout, int statement_timeout)
+{
+	memset(db, 0, sizeof *db);
+	db->conninfo = xstrdup(conninfo ? conninfo : "");
+	db->connect_timeout = connect_timeout;
+	db->statement_timeout = statement_timeout;
+}
+
+static void wipe(char **s)
+{
+	if (!*s)
+		return;
+	volatile char *p = *s;
+	while (*p)
+		*p++ = '\0';
+	free(*s);
+	*s = NULL;
+}
+
+void db_set_login(struct db *db, const char *user, const char *password)
+{
+	free(db->user);
+	db->user = user && *user ? xstrdup(user) : NULL;
+	wipe(&db->password);
+	db->password = password ? xstrdup(password) : NULL;
+}
+
+void db_disconnect(struct db *db)
+{
+	if (db->conn)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	db->state = DB_CLOSED;
+}
+
+void db_free(struct db *db)
+{
+	db_disconnect(db);
+	wipe(&db->password);
+	free(db->user);
+	free(db->conninfo);
+	memset(db, 0, sizeof *db);
+}
+
+/* The keyword arrays for libpq; the password is never put into a string. */
+struct params {
+	const char *kw[8];
+	const char *val[8];
+	char timeout[16];
+};
+
+static void build_params(const struct db *db, struct params *p, int with_password)
+{
+	int n = 0;
+	snprintf(p->timeout, sizeof p->timeout, "%d", db->connect_timeout);
+	if (db->conninfo[0]) {
+		p->kw[n] = "dbname";
+		p->val[n++] = db->conninfo;
+	}
+	if (db->user) {
+		p->kw[n] = "user";
+		p->val[n++] = db->user;
+	}
+	if (with_password && db->password) {
+		p->kw[n] = "password";
+		p->val[n++] = db->password;
+	}
+	p->kw[n] = "connect_timeout";
+	p->val[n++] = p->timeout;
+	p->kw[n] = "fallback_application_name";
+	p->val[n++] = "smcon";
+	p->kw[n] = "client_encoding";
+	p->val[n++] = "UTF8";
+	p->kw[n] = NULL;
+	p->val[n] = NULL;
+}
+
+/* The first line of libpq's message, without its "connection to ... failed:" preamble. */
+static void server_reason(struct strbuf *out, const char *msg)
+{
+	const char *s = strstr(msg, "FATAL:");
+	s = s ? s + 6 : msg;
+	while (*s == ' ')
+		s++;
+	size_t n = strcspn(s, "\n");
+	strbuf_addn(out, s, n);
+}
+
+static enum db_fail classify(PGconn *conn, const struct params *p)
+{
+	const char *msg = PQerrorMessage(conn);
+	if (PQconnectionNeedsPassword(conn))
+		return DB_FAIL_NEED_PASSWORD;
+	if (PQconnectionUsedPassword(conn))
+		return strstr(msg, "not permitted to log in") ? DB_FAIL_NOT_PERMITTED
+							       : DB_FAIL_PASSWORD;
+	if (strstr(msg, "not permitted to log in"))
+		return DB_FAIL_NOT_PERMITTED;
+	if (PQpingParams(p->kw, p->val, 1) == PQPING_NO_RESPONSE)
+		return DB_FAIL_DOWN;
+	if (strstr(msg, "pg_hba.conf") || strstr(msg, "does not exist"))
+		return DB_FAIL_REJECTED;
+	return DB_FAIL_OTHER;
+}
+
+static void fail_message(struct db_error *err, enum db_fail why, const char *who)
+{
+	strbuf_reset(&err->message);
+	switch (why) {
+	case DB_FAIL_DOWN: trf(&err->message, MSG_DB_FAIL_DOWN); break;
+	case DB_FAIL_PASSWORD: trf(&err->message, MSG_DB_FAIL_PASSWORD, who); break;
+	case DB_FAIL_NEED_PASSWORD: trf(&err->message, MSG_DB_FAIL_NEED_PASSWORD, who); break;
+	case DB_FAIL_REJECTED: trf(&err->message, MSG_DB_FAIL_REJECTED, who); break;
+	case DB_FAIL_NOT_PERMITTED: trf(&err->message, MSG_DB_FAIL_NOT_PERMITTED, who); break;
+	default: trf(&err->message, MSG_DB_FAIL_OTHER, strbuf_str(&err->detail)); break;
+	}
+}
+
+enum db_fail db_connect(struct db *db, struct db_error *err)
+{
+	struct params p;
+	db_disconnect(db);
+	db_error_reset(err);
+	build_params(db, &p, 1);
+	PGconn *conn = PQconnectdbParams(p.kw, p.val, 1);
+	if (PQstatus(conn) == CONNECTION_OK) {
+		db->conn = conn;
+		db->state = DB_UP;
+		log_info("connected as %s to %s", PQuser(conn), PQdb(conn));
+		return DB_FAIL_NONE;
+	}
+	server_reason(&err->detail, PQerrorMessage(conn));
+	enum db_fail why = classify(conn, &p);
+	err->status = why == DB_FAIL_DOWN || why == DB_FAIL_OTHER ? ST_ERROR : ST_DENIED;
+	fail_message(err, why, db->user ? db->user : PQuser(conn) ? PQuser(conn) : "");
+	PQfinish(conn);
+	log_warn("connection as %s failed: %s", db->user ? db->user : "(default)",
+		 strbuf_str(&err->detail));
+	return why;
+}
+
+int db_reconnect(struct db *db, struct db_error *err)
+{
+	if (db->conn) {
+		PQreset(db->conn);
+		if (PQstatus(db->conn) == CONNECTION_OK) {
+			db->state = DB_UP;
+			log_info("reconnected");
+			return 0;
+		}
+	}
+	if (db_connect(db, err) == DB_FAIL_NONE)
+		return 0;
+	db->state = DB_LOST;
+	return -1;
+}
+
+static enum status status_of(const char *st)
+{
+	static const char *const conflict[] = {"23505", "23P01", "40001", "40P01", "55P03", NULL};
+	if (!st)
+		return ST_ERROR;
+	if (strcmp(st, "42501") == 0)
+		return ST_DENIED;
+	if (strcmp(st, "P0002") == 0 || strcmp(st, "02000") == 0)
+		return ST_NOTFOUND;
+	for (const char *const *c = conflict; *c; c++)
+		if (strcmp(st, *c) == 0)
+			return ST_CONFLICT;
+	return ST_ERROR;
+}
+
+static enum msg_id prefix_of(enum status s, const char *st)
+{
+	if (s == ST_DENIED)
+		return MSG_DB_ERR_DENIED;
+	if (s == ST_NOTFOUND)
+		return MSG_DB_ERR_NOTFOUND;
+	if (s == ST_CONFLICT)
+		return MSG_DB_ERR_CONFLICT;
+	if (st && strncmp(st, "23", 2) == 0)
+		return MSG_DB_ERR_INVALID_DATA;
+	if (st && strncmp(st, "22", 2) == 0)
+		return MSG_DB_ERR_INVALID_VALUE;
+	if (st && strcmp(st, "57014") == 0)
+		return MSG_DB_ERR_CANCELED;
+	return MSG_DB_ERR_GENERIC;
+}
+
+void db_error_from_result(struct db_error *err, const PGresult *res)
+{
+	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	db_error_reset(err);
+	snprintf(err->sqlstate, sizeof err->sqlstate, "%s", st ? st : "");
+	err->status = status_of(st);
+	strbuf_add(&err->detail, primary ? primary : res ? PQresultErrorMessage(res) : "");
+	if (detail)
+		strbuf_addf(&err->detail, " (%s)", detail);
+	trf(&err->message, prefix_of(err->status, st), strbuf_str(&err->detail));
+}
+
+static int lost(struct db *db, struct db_error *err)
+{
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
+		return 0;
+	db->state = DB_LOST;
+	db_error_reset(err);
+	err->status = ST_ERROR;
+	strbuf_add(&err->detail, db->conn ? PQerrorMessage(db->conn) : "");
+	trf(&err->message, MSG_DB_LOST);
+	log_warn("connection lost: %s", strbuf_str(&err->detail));
+	return 1;
+}
+
+PGresult *db_exec(struct db *db, const char *sql, int nparams, const char *const *params,
+		  struct db_error *err)
+{
+	if (!db->conn || db->state != DB_UP) {
+		db_error_reset(err);
+		err->status = ST_ERROR;
+		trf(&err->message, MSG_DB_LOST);
+		return NULL;
+	}
+	PGresult *res = PQexecParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	ExecStatusType rs = PQresultStatus(res);
+	if (rs == PGRES_TUPLES_OK || rs == PGRES_COMMAND_OK)
+		return res;
+	if (!lost(db, err))
+		db_error_from_result(err, res);
+	log_debug("statement failed: %s", strbuf_str(&err->detail));
+	PQclear(res);
+	return NULL;
+}
+
+enum status db_command(struct db *db, const char *sql, int nparams, const char *const *params,
+		       struct db_error *err)
+{
+	PGresult *res = db_exec(db, sql, nparams, params, err);
+	if (!res)
+		return err->status;
+	PQclear(res);
+	return ST_OK;
+}
+
+enum status db_script(struct db *db, const char *sql, struct db_error *err)
+{
+	PGresult *res = PQexec(db->conn, sql);
+	ExecStatusType rs = PQresultStatus(res);
+	if (rs == PGRES_TUPLES_OK || rs == PGRES_COMMAND_OK) {
+		PQclear(res);
+		return ST_OK;
+	}
+	if (!lost(db, err))
+		db_error_from_result(err, res);
+	PQclear(res);
+	return err->status;
+}
+
+int db_cancel(struct db *db)
+{
+	char msg[256];
+	if (!db->conn)
+		return -1;
+	PGcancel *c = PQgetCancel(db->conn);
+	if (!c)
+		return -1;
+	int ok = PQcancel(c, msg, sizeof msg);
+	PQfreeCancel(c);
+	return ok ? 0 : -1;
+}
+
+void db_server_version(struct db *db, struct strbuf *out)
+{
+	int v = db->conn ? PQserverVersion(db->conn) : 0;
+	strbuf_addf(out, "%d.%d", v / 10000, v % 10000);
+}

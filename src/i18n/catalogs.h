@@ -1,0 +1,4 @@
+/* The message catalogs, one file per part of the program. Included only by
+ * i18n.h and i18n.c with M() defined. */
+#include "i18n/core.def"
+#include "i18n/cmd.def"

@@ -1,0 +1,231 @@
+#include "ui/app.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/log.h"
+#include "ui/frame.h"
+#include "ui/term.h"
+
+extern const struct screen screen_login;
+extern const struct screen screen_help;
+
+/* Actions every screen has, after its own. */
+static const enum action_id global_actions[] = {ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_LANGUAGE,
+						ACT_NONE};
+
+void app_init(struct app *app, struct conf *conf)
+{
+	memset(app, 0, sizeof *app);
+	app->conf = conf;
+	db_init(&app->db, conf->db_conninfo, conf->db_connect_timeout,
+		conf->db_statement_timeout);
+	session_init(&app->session);
+	strbuf_init(&app->message);
+}
+
+void app_free(struct app *app)
+{
+	app_pop_to(app, 0);
+	db_free(&app->db);
+	session_free(&app->session);
+	strbuf_free(&app->message);
+}
+
+int app_push(struct app *app, const struct screen *s, void *arg)
+{
+	if (app->depth >= APP_MAX_DEPTH)
+		return -1;
+	app->stack[app->depth].screen = s;
+	app->stack[app->depth].state = s->enter ? s->enter(app, arg) : NULL;
+	app->depth++;
+	log_debug("screen %s opened", s->name);
+	return 0;
+}
+
+void app_pop_to(struct app *app, int depth)
+{
+	while (app->depth > depth) {
+		app->depth--;
+		const struct screen *s = app->stack[app->depth].screen;
+		if (s->leave)
+			s->leave(app, app->stack[app->depth].state);
+	}
+}
+
+void app_message(struct app *app, enum msg_kind kind, const char *text)
+{
+	strbuf_reset(&app->message);
+	strbuf_add(&app->message, text);
+	app->message_kind = kind;
+}
+
+void app_logout(struct app *app)
+{
+	if (app->logged_in)
+		log_info("logout %s", app->session.login);
+	db_disconnect(&app->db);
+	db_set_login(&app->db, NULL, NULL);
+	session_free(&app->session);
+	app->logged_in = 0;
+}
+
+struct rect app_content(void)
+{
+	struct rect r = {1, 0, LINES - 4, COLS};
+	return r;
+}
+
+int app_allowed(struct app *app, enum action_id id)
+{
+	const struct action *a = action_get(id);
+	if (!a)
+		return 0;
+	if (a->roles && !(app->logged_in && action_role_ok(a, app->session.roles)))
+		return 0;
+	switch (a->pre) {
+	case PRE_NONE: return 1;
+	case PRE_LOGIN: return app->logged_in;
+	case PRE_STAFF: return app->logged_in && app->session.has_staff;
+	case PRE_OWNER: return app->logged_in && app->session.is_owner;
+	case PRE_SELECTION: {
+		const struct screen *s = app->stack[app->depth - 1].screen;
+		return s->has_selection && s->has_selection(app, app->stack[app->depth - 1].state);
+	}
+	}
+	return 0;
+}
+
+static void apply(struct app *app, int flags)
+{
+	if (flags & SCR_QUIT)
+		app->quit = 1;
+	else if (flags & SCR_POP)
+		app_pop_to(app, app->depth - 1);
+}
+
+static int global_action(struct app *app, enum action_id id)
+{
+	switch (id) {
+	case ACT_HELP:
+		app_push(app, &screen_help, (void *)app->stack[app->depth - 1].screen);
+		return 1;
+	case ACT_QUIT: app->quit = 1; return 1;
+	case ACT_REDRAW: clearok(curscr, TRUE); return 1;
+	case ACT_LANGUAGE:
+		i18n_set_language(i18n_language() == LANG_ZH ? "en" : "zh");
+		return 1;
+	default: return 0;
+	}
+}
+
+/* The action k means on the top screen, or ACT_NONE. */
+static enum action_id lookup(const struct screen *s, const struct key *k)
+{
+	const enum action_id *lists[] = {s->actions, global_actions};
+	for (int l = 0; l < 2; l++)
+		for (const enum action_id *p = lists[l]; p && *p != ACT_NONE; p++)
+			if (key_matches(k, action_get(*p)->keys))
+				return *p;
+	return ACT_NONE;
+}
+
+static void refuse(struct app *app, enum action_id id)
+{
+	const struct action *a = action_get(id);
+	char *msg = trs(a->pre == PRE_SELECTION ? MSG_APP_NEEDS_SELECTION : MSG_APP_NOT_ALLOWED,
+			tr(a->label));
+	app_message(app, MSGK_ERROR, msg);
+	free(msg);
+}
+
+static void handle_key(struct app *app, const struct key *k)
+{
+	strbuf_reset(&app->message);
+	if (frame_too_small()) {
+		if (key_matches(k, "F10 ^C"))
+			app->quit = 1;
+		return;
+	}
+	const struct screen *s = app->stack[app->depth - 1].screen;
+	void *st = app->stack[app->depth - 1].state;
+	if (s->key) {
+		int flags = s->key(app, st, k);
+		if (flags) {
+			apply(app, flags);
+			return;
+		}
+	}
+	enum action_id id = lookup(s, k);
+	if (id == ACT_NONE)
+		return;
+	if (!app_allowed(app, id)) {
+		refuse(app, id);
+		return;
+	}
+	if (global_action(app, id))
+		return;
+	if (s->action)
+		apply(app, s->action(app, st, id));
+}
+
+static void check_db(struct app *app)
+{
+	if (!app->logged_in)
+		return;
+	if (app->db.state == DB_UP && app->db.conn) {
+		if (!PQconsumeInput(app->db.conn) || PQstatus(app->db.conn) != CONNECTION_OK)
+			app->db.state = DB_LOST;
+		PGnotify *n;
+		while ((n = PQnotifies(app->db.conn)))
+			PQfreemem(n);
+	}
+	time_t now = time(NULL);
+	if (app->db.state == DB_LOST && now - app->last_reconnect >= 5) {
+		struct db_error err;
+		db_error_init(&err);
+		app->last_reconnect = now;
+		if (db_reconnect(&app->db, &err) == 0)
+			app_message(app, MSGK_INFO, tr(MSG_APP_RECONNECTED));
+		db_error_free(&err);
+	}
+}
+
+static void wait_input(struct app *app)
+{
+	struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {-1, POLLIN, 0}};
+	int n = 1;
+	if (app->logged_in && app->db.state == DB_UP && app->db.conn) {
+		fds[1].fd = PQsocket(app->db.conn);
+		n = 2;
+	}
+	if (poll(fds, (nfds_t)n, 1000) < 0 && errno != EINTR)
+		log_warn("poll: %s", strerror(errno));
+}
+
+int app_run(struct app *app)
+{
+	if (term_start(app->conf->ui_color) != 0)
+		return ST_ERROR;
+	app_push(app, &screen_login, NULL);
+	while (!app->quit && app->depth > 0) {
+		frame_draw(app);
+		wait_input(app);
+		struct key k;
+		while (!app->quit && app->depth > 0 && key_read(&k))
+			handle_key(app, &k);
+		check_db(app);
+		if (app->depth > 0) {
+			const struct screen *s = app->stack[app->depth - 1].screen;
+			if (s->tick)
+				apply(app, s->tick(app, app->stack[app->depth - 1].state));
+		}
+	}
+	term_stop();
+	app_pop_to(app, 0);
+	return app->status;
+}

@@ -1,0 +1,92 @@
+/* The full-screen console: a stack of screens, the event loop that poll()s
+ * the terminal and the database socket, and the frame around every screen
+ * (title bar, message line, key line, status bar). */
+#ifndef SMCON_APP_H
+#define SMCON_APP_H
+
+#include <time.h>
+
+#include "base/conf.h"
+#include "base/strbuf.h"
+#include "db/db.h"
+#include "domain/action.h"
+#include "domain/session.h"
+#include "ui/keys.h"
+
+struct rect {
+	int y, x, h, w;
+};
+
+/* What a screen handler returns. */
+enum {
+	SCR_UNHANDLED = 0,
+	SCR_HANDLED = 1 << 0, /* consumed; the frame is redrawn */
+	SCR_POP = 1 << 1,     /* close this screen */
+	SCR_QUIT = 1 << 2,    /* leave the program */
+};
+
+struct app;
+
+/* One screen. Only draw() paints; handlers change state and return flags. */
+struct screen {
+	const char *name;
+	enum msg_id title;
+	/* The actions this screen offers (ACT_NONE-terminated): they define its
+	 * keys, its key line and its help page. */
+	const enum action_id *actions;
+	/* Creates the screen's state from arg. */
+	void *(*enter)(struct app *app, void *arg);
+	/* Frees the state. */
+	void (*leave)(struct app *app, void *state);
+	/* Paints the content area r. */
+	void (*draw)(struct app *app, void *state, const struct rect *r);
+	/* Optional: sees every key first (text input). */
+	int (*key)(struct app *app, void *state, const struct key *k);
+	/* Handles one of its actions (role and precondition already checked). */
+	int (*action)(struct app *app, void *state, enum action_id a);
+	/* Optional: whether a PRE_SELECTION action has something selected. */
+	int (*has_selection)(struct app *app, void *state);
+	/* Optional: called about once a second and after each event. */
+	int (*tick)(struct app *app, void *state);
+};
+
+enum msg_kind { MSGK_INFO, MSGK_ERROR };
+
+#define APP_MAX_DEPTH 16
+
+struct app {
+	struct conf *conf;
+	struct db db;
+	struct session session;
+	int logged_in;
+	struct {
+		const struct screen *screen;
+		void *state;
+	} stack[APP_MAX_DEPTH];
+	int depth;
+	struct strbuf message;
+	enum msg_kind message_kind;
+	int quit;
+	time_t last_reconnect;
+	int status; /* exit status of the program */
+	const char *initial_user; /* -U: the login screen starts with it */
+};
+
+void app_init(struct app *app, struct conf *conf);
+void app_free(struct app *app);
+/* Runs the console until the operator quits. Returns the exit status. */
+int app_run(struct app *app);
+/* Opens a screen on top. Returns 0, or -1 when the stack is full. */
+int app_push(struct app *app, const struct screen *s, void *arg);
+/* Closes screens until depth screens remain. */
+void app_pop_to(struct app *app, int depth);
+/* Shows a message on the message line until the next key. */
+void app_message(struct app *app, enum msg_kind kind, const char *text);
+/* Whether the logged-in operator may use action a (roles and preconditions). */
+int app_allowed(struct app *app, enum action_id a);
+/* Logs out: closes the connection and forgets the session. */
+void app_logout(struct app *app);
+/* The content area below the title bar and above the message line. */
+struct rect app_content(void);
+
+#endif

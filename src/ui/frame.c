@@ -1,0 +1,134 @@
+#include "ui/frame.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "ui/term.h"
+
+int frame_too_small(void)
+{
+	return COLS < FRAME_MIN_COLS || LINES < FRAME_MIN_ROWS;
+}
+
+static void draw_too_small(void)
+{
+	char *lines[3];
+	lines[0] = trs(MSG_FRAME_TOO_SMALL);
+	lines[1] = trs(MSG_FRAME_NEED_SIZE, FRAME_MIN_COLS, FRAME_MIN_ROWS);
+	lines[2] = trs(MSG_FRAME_CURRENT_SIZE, COLS, LINES);
+	int top = LINES / 2 - 1;
+	for (int i = 0; i < 3; i++) {
+		if (top + i >= 0 && top + i < LINES)
+			term_text(top + i, 0, COLS, lines[i], i ? COL_NORMAL : COL_ERROR, ALIGN_CENTER);
+		free(lines[i]);
+	}
+}
+
+static void draw_title(struct app *app)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, " %s", tr(MSG_APP_NAME));
+	for (int i = 0; i < app->depth; i++)
+		strbuf_addf(&sb, " %s %s", tr(MSG_FRAME_CRUMB), tr(app->stack[i].screen->title));
+	term_text(0, 0, COLS, strbuf_str(&sb), COL_TITLE, ALIGN_LEFT);
+	strbuf_free(&sb);
+}
+
+/* The key line: the screen's hinted actions the operator may use. */
+static void draw_keys(struct app *app, int y)
+{
+	static const enum action_id tail[] = {ACT_HELP, ACT_LANGUAGE, ACT_QUIT, ACT_NONE};
+	const struct screen *s = app->stack[app->depth - 1].screen;
+	const enum action_id *lists[] = {s->actions, tail};
+	int x = 0;
+	term_fill(y, 0, COLS, COL_NORMAL);
+	for (int l = 0; l < 2; l++)
+		for (const enum action_id *p = lists[l]; p && *p != ACT_NONE; p++) {
+			const struct action *a = action_get(*p);
+			if (!a->hint || !a->keys || !app_allowed(app, *p))
+				continue;
+			if (l == 1 && s->actions) {
+				int dup = 0;
+				for (const enum action_id *q = s->actions; *q != ACT_NONE; q++)
+					dup |= *q == *p;
+				if (dup)
+					continue;
+			}
+			struct strbuf k = STRBUF_INIT;
+			key_spec_display(a->keys, &k);
+			int need = width_str(strbuf_str(&k)) + 1 + width_str(tr(a->label)) + 2;
+			if (x + need > COLS) {
+				strbuf_free(&k);
+				return;
+			}
+			x += term_clip(y, x, COLS - x, strbuf_str(&k), COL_KEY);
+			x += 1;
+			x += term_clip(y, x, COLS - x, tr(a->label), COL_NORMAL);
+			x += 2;
+			strbuf_free(&k);
+		}
+}
+
+static void add_conn_state(struct app *app, struct strbuf *sb)
+{
+	enum msg_id m = MSG_STATUS_DISCONNECTED;
+	if (app->logged_in)
+		m = app->db.state == DB_UP ? MSG_STATUS_CONNECTED : MSG_STATUS_LOST;
+	strbuf_add(sb, tr(m));
+}
+
+static void draw_status(struct app *app, int y)
+{
+	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	const char *sep = " \xe2\x94\x82 "; /* │ */
+	if (app->logged_in) {
+		struct session *s = &app->session;
+		if (s->full_name[0])
+			strbuf_addf(&left, " %s (%s)", s->full_name, s->login);
+		else
+			strbuf_addf(&left, " %s", s->login);
+		strbuf_addf(&left, "%s%s%s", sep, s->org_short_name[0] ? s->org_short_name : "-", sep);
+		if (s->roles)
+			role_mask_text(s->roles, &left);
+		else
+			strbuf_add(&left, "-");
+	} else {
+		strbuf_addf(&left, " %s", tr(MSG_STATUS_NOT_LOGGED_IN));
+	}
+	char clock[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(clock, sizeof clock, "%Y-%m-%d %H:%M", &tm);
+	strbuf_add(&right, sep);
+	add_conn_state(app, &right);
+	strbuf_addf(&right, "%s%s ", sep, clock);
+	int rw = width_str(strbuf_str(&right));
+	term_text(y, 0, COLS - rw, strbuf_str(&left), COL_STATUS, ALIGN_LEFT);
+	term_text(y, COLS - rw, rw, strbuf_str(&right),
+		  app->logged_in && app->db.state != DB_UP ? COL_ERROR : COL_STATUS, ALIGN_LEFT);
+	strbuf_free(&left);
+	strbuf_free(&right);
+}
+
+void frame_draw(struct app *app)
+{
+	erase();
+	curs_set(0);
+	if (frame_too_small()) {
+		draw_too_small();
+		refresh();
+		return;
+	}
+	draw_title(app);
+	term_text(LINES - 3, 0, COLS, strbuf_str(&app->message),
+		  app->message_kind == MSGK_ERROR ? COL_ERROR : COL_OK, ALIGN_LEFT);
+	draw_keys(app, LINES - 2);
+	draw_status(app, LINES - 1);
+	struct rect r = app_content();
+	const struct screen *s = app->stack[app->depth - 1].screen;
+	if (s->draw)
+		s->draw(app, app->stack[app->depth - 1].state, &r);
+	refresh();
+}

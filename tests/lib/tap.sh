@@ -1,0 +1,61 @@
+# TAP for the shell tests. Source it, write assertions, end with done_testing.
+_tap_n=0
+_tap_failed=0
+
+diag() { printf '%s\n' "$@" | sed 's/^/# /' >&2; }
+
+_tap_result() { # COND NAME
+	_tap_n=$((_tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_tap_n - $2"
+		return 0
+	fi
+	echo "not ok $_tap_n - $2"
+	_tap_failed=$((_tap_failed + 1))
+	return 1
+}
+
+pass() { _tap_result 0 "$1"; }
+fail() { _tap_result 1 "$1"; }
+
+# is GOT WANT NAME
+is() {
+	if [ "$1" = "$2" ]; then _tap_result 0 "$3"; else
+		_tap_result 1 "$3"
+		diag "got:  '$1'" "want: '$2'"
+		return 1
+	fi
+}
+
+# like TEXT REGEX NAME (extended regex, any line)
+like() {
+	if printf '%s\n' "$1" | grep -qE -- "$2"; then _tap_result 0 "$3"; else
+		_tap_result 1 "$3"
+		diag "no line matches /$2/ in:" "$1"
+		return 1
+	fi
+}
+
+# unlike TEXT REGEX NAME
+unlike() {
+	if ! printf '%s\n' "$1" | grep -qE -- "$2"; then _tap_result 0 "$3"; else
+		_tap_result 1 "$3"
+		diag "a line matches /$2/ in:" "$1"
+		return 1
+	fi
+}
+
+# contains TEXT FIXED NAME (fixed string)
+contains() {
+	if printf '%s\n' "$1" | grep -qF -- "$2"; then _tap_result 0 "$3"; else
+		_tap_result 1 "$3"
+		diag "'$2' not found in:" "$1"
+		return 1
+	fi
+}
+
+done_testing() {
+	echo "1..$_tap_n"
+	[ "$_tap_failed" -eq 0 ]
+	exit $?
+}

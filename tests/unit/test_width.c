@@ -1,0 +1,99 @@
+/* The UTF-8 width module: columns, truncation and padding of Chinese text. */
+#include <stdlib.h>
+
+#include "base/width.h"
+#include "lib/tap.h"
+
+static char *fit(const char *s, int cols, enum width_align a)
+{
+	struct strbuf sb = STRBUF_INIT;
+	width_fit(&sb, s, cols, a);
+	return strbuf_detach(&sb);
+}
+
+static void check_fit(const char *s, int cols, enum width_align a, const char *want,
+		      const char *name)
+{
+	char *got = fit(s, cols, a);
+	is_str(got, want, name);
+	is_int(width_str(got), cols, "  ... and it is exactly that wide");
+	free(got);
+}
+
+static void widths(void)
+{
+	is_int(width_str("abc"), 3, "ASCII is one column a character");
+	is_int(width_str("无锡市"), 6, "CJK ideographs are two columns each");
+	is_int(width_str("红豆集团有限公司"), 16, "a company name");
+	is_int(width_str("（有限公司）"), 12, "full-width parentheses are two columns");
+	is_int(width_str("，。：；！？"), 12, "full-width punctuation is two columns");
+	is_int(width_str("ＡＢＣ１２３"), 12, "full-width Latin letters and digits are two columns");
+	is_int(width_str("ｶﾀｶﾅ"), 4, "half-width katakana is one column");
+	is_int(width_str("e\xcc\x81"), 1, "a combining acute accent takes no column");
+	is_int(width_str("A\xe2\x83\x9d"), 1, "a combining enclosing circle takes no column");
+	is_int(width_str("\xf0\x9f\x98\x80"), 2, "an emoji is two columns");
+	is_int(width_str("\xff"), 1, "an invalid byte is one column (shown as U+FFFD)");
+	is_int(width_str("\xe6\x97"), 2, "a truncated sequence is one column per byte");
+	is_int(width_str("a\tb"), 3, "a tab is shown as one space");
+	is_int(width_str("\x01"), 1, "a control character is shown as U+FFFD");
+	is_int(width_str(""), 0, "the empty string is zero columns");
+	is_int(width_strn("无锡市", 3), 2, "width of a byte prefix");
+}
+
+static void decoding(void)
+{
+	uint32_t cp;
+	is_int(utf8_decode("\xe6\x97\xa0", 3, &cp), 3, "a 3-byte character decodes as 3 bytes");
+	is_int(cp, 0x65e0, "  ... to U+65E0 无");
+	is_int(utf8_decode("\xc0\x80", 2, &cp), 1, "an overlong NUL is rejected, one byte");
+	is_int(cp, 0xfffd, "  ... as U+FFFD");
+	is_int(utf8_decode("\xed\xa0\x80", 3, &cp), 1, "a surrogate is rejected");
+	is_int(utf8_decode("\xf4\x90\x80\x80", 4, &cp), 1, "a code point above U+10FFFF is rejected");
+	is_int(utf8_length("无锡a\xff"), 4, "length counts characters, invalid bytes one each");
+}
+
+static void sanitizing(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	width_sanitize(&sb, "梁溪\xff区\n");
+	is_str(strbuf_str(&sb), "梁溪\xef\xbf\xbd区 ", "invalid bytes become U+FFFD, a newline a space");
+	strbuf_free(&sb);
+}
+
+static void fitting(void)
+{
+	check_fit("无锡", 6, ALIGN_LEFT, "无锡  ", "padding on the right");
+	check_fit("无锡", 6, ALIGN_RIGHT, "  无锡", "padding on the left");
+	check_fit("无锡", 7, ALIGN_CENTER, " 无锡  ", "centred");
+	check_fit("无锡市梁溪区", 8, ALIGN_LEFT, "无锡市" WIDTH_MARKER " ",
+		  "cut with a marker; the wide character that does not fit is not split");
+	check_fit("无锡市梁溪区", 9, ALIGN_LEFT, "无锡市梁" WIDTH_MARKER, "cut exactly");
+	check_fit("无锡市梁溪区", 8, ALIGN_RIGHT, " 无锡市" WIDTH_MARKER,
+		  "a right-aligned cut pads on the left");
+	check_fit("abc", 1, ALIGN_LEFT, WIDTH_MARKER, "one column left: only the marker");
+	check_fit("无", 1, ALIGN_LEFT, WIDTH_MARKER, "a wide character in one column");
+	check_fit("ab\xff", 3, ALIGN_LEFT, "ab\xef\xbf\xbd", "an invalid byte is shown, not dropped");
+	check_fit("e\xcc\x81x", 2, ALIGN_LEFT, "e\xcc\x81x", "combining marks stay with their base");
+	char *none = fit("abc", 0, ALIGN_LEFT);
+	is_str(none, "", "zero columns give nothing");
+	free(none);
+}
+
+static void prefixes(void)
+{
+	int used;
+	is_int(width_prefix("无锡市", 5, &used), 6, "the prefix that fits 5 columns is two characters");
+	is_int(used, 4, "  ... 4 columns wide");
+	is_int(width_prefix("ab", 10, &used), 2, "everything fits");
+}
+
+int main(void)
+{
+	width_setup();
+	widths();
+	decoding();
+	sanitizing();
+	fitting();
+	prefixes();
+	return done_testing();
+}
