@@ -7,10 +7,7 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
-
-#ifndef SMCON_SYSCONFDIR
-#define SMCON_SYSCONFDIR "/etc/smcon"
-#endif
+#include "paths.h" /* SMCON_SYSCONFDIR, written by the Makefile */
 
 enum key_type { KEY_STRING, KEY_INT };
 

@@ -127,9 +127,11 @@ enum status shell_run(struct cmd_ctx *ctx)
 	}
 	char *line;
 	while ((line = readline("smcon> "))) {
-		char *p = line;
+		char *p = line, *end = line + strlen(line);
 		while (*p == ' ' || *p == '\t')
 			p++;
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
 		if (strcmp(p, "quit") == 0 || strcmp(p, "exit") == 0 || strcmp(p, "\\q") == 0) {
 			free(line);
 			break;

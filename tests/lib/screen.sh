@@ -65,7 +65,7 @@ scr_wait_gone() {
 }
 
 scr_keys() { T send-keys "$@"; }
-scr_type() { T send-keys -l "$1"; }
+scr_type() { T send-keys -l -- "$1"; }
 scr_resize() { T resize-window -x "$1" -y "$2"; }
 
 # scr_login USER [PASSWORD]: types into the login screen and presses Enter.
