@@ -10,9 +10,12 @@
 #include "domain/role.h"
 
 extern const struct command core_commands[];
+extern const struct command uscc_commands[];
+extern const struct command reference_commands[];
 
 /* Every table of commands; each ends with an entry whose noun is NULL. */
-static const struct command *const tables[] = {core_commands, NULL};
+static const struct command *const tables[] = {core_commands, uscc_commands, reference_commands,
+					       NULL};
 
 void cmd_ctx_init(struct cmd_ctx *ctx, struct conf *conf, struct db *db, struct session *s)
 {
@@ -25,19 +28,23 @@ void cmd_ctx_init(struct cmd_ctx *ctx, struct conf *conf, struct db *db, struct 
 	ctx->err = stderr;
 }
 
+/* The first command of table t or of a later one, or NULL. */
+static const struct command *first_from(int t)
+{
+	for (; tables[t]; t++)
+		if (tables[t]->noun)
+			return tables[t];
+	return NULL;
+}
+
 const struct command *cmd_next(const struct command *prev)
 {
-	for (int t = 0; tables[t]; t++) {
-		for (const struct command *c = tables[t]; c->noun; c++) {
-			if (!prev)
-				return c;
-			if (c == prev) {
-				if ((c + 1)->noun)
-					return c + 1;
-				return tables[t + 1] ? tables[t + 1] : NULL;
-			}
-		}
-	}
+	if (!prev)
+		return first_from(0);
+	for (int t = 0; tables[t]; t++)
+		for (const struct command *c = tables[t]; c->noun; c++)
+			if (c == prev)
+				return (c + 1)->noun ? c + 1 : first_from(t + 1);
 	return NULL;
 }
 

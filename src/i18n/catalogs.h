@@ -2,3 +2,5 @@
  * i18n.h and i18n.c with M() defined. */
 #include "i18n/core.def"
 #include "i18n/cmd.def"
+#include "i18n/uscc.def"
+#include "i18n/reference.def"
