@@ -17,8 +17,11 @@
 #include "ui/app.h"
 #include "version.h"
 
+#define MAX_CONFIGS 8
+
 struct options {
-	const char *config;
+	const char *config[MAX_CONFIGS];
+	int nconfig;
 	const char *command;
 	const char *file;
 	const char *conninfo;
@@ -49,7 +52,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 	int c;
 	while ((c = getopt_long(argc, argv, "+C:c:f:d:U:hV", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'C': o->config = optarg; break;
+		case 'C':
+			if (o->nconfig == MAX_CONFIGS) {
+				fprintf(stderr, "smcon: at most %d -C options\n", MAX_CONFIGS);
+				return -1;
+			}
+			o->config[o->nconfig++] = optarg;
+			break;
 		case 'c': o->command = optarg; break;
 		case 'f': o->file = optarg; break;
 		case 'd': o->conninfo = optarg; break;
@@ -71,7 +80,7 @@ static int setup(struct conf *cfg, const struct options *o)
 {
 	struct strbuf err = STRBUF_INIT;
 	conf_init(cfg);
-	if (conf_load(cfg, o->config, &err) != 0) {
+	if (conf_load(cfg, o->config, o->nconfig, &err) != 0) {
 		fprintf(stderr, "smcon: %s\n", strbuf_str(&err));
 		strbuf_free(&err);
 		return -1;

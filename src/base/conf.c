@@ -9,7 +9,7 @@
 #include "base/xalloc.h"
 #include "paths.h" /* SMCON_SYSCONFDIR, written by the Makefile */
 
-enum key_type { KEY_STRING, KEY_INT };
+enum key_type { KEY_STRING, KEY_INT, KEY_NUMBER };
 
 struct key {
 	const char *path;
@@ -25,6 +25,7 @@ static const char *const levels[] = {"error", "warn", "info", "debug", NULL};
 
 #define STR(p, f, c) {p, KEY_STRING, offsetof(struct conf, f), c, 0, 0}
 #define INT(p, f, lo, hi) {p, KEY_INT, offsetof(struct conf, f), NULL, lo, hi}
+#define NUM(p, f, lo, hi) {p, KEY_NUMBER, offsetof(struct conf, f), NULL, lo, hi}
 
 static const struct key keys[] = {
 	STR("db.conninfo", db_conninfo, NULL),
@@ -32,7 +33,7 @@ static const struct key keys[] = {
 	INT("db.statement_timeout", db_statement_timeout, 0, 86400000),
 	STR("ui.language", ui_language, languages),
 	STR("ui.color", ui_color, colors),
-	INT("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
+	NUM("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
 	STR("log.file", log_file, NULL),
 	STR("log.level", log_level, levels),
 	STR("shell.history_file", shell_history_file, NULL),
@@ -143,6 +144,22 @@ static int apply(struct conf *cfg, const struct key *k, config_setting_t *s, con
 		conf_set(field, v);
 		return 0;
 	}
+	if (k->type == KEY_NUMBER) {
+		int t = config_setting_type(s);
+		if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_FLOAT) {
+			strbuf_addf(err, "%s:%d: %s must be a number", file, line, k->path);
+			return -1;
+		}
+		double v = t == CONFIG_TYPE_INT ? config_setting_get_int(s)
+						: config_setting_get_float(s);
+		if (v < k->min || v > k->max) {
+			strbuf_addf(err, "%s:%d: %s must be between %d and %d, not %g", file, line,
+				    k->path, k->min, k->max, v);
+			return -1;
+		}
+		*(double *)field = v;
+		return 0;
+	}
 	if (config_setting_type(s) != CONFIG_TYPE_INT) {
 		strbuf_addf(err, "%s:%d: %s must be a whole number", file, line, k->path);
 		return -1;
@@ -214,7 +231,7 @@ cleanup:
 	return rc;
 }
 
-int conf_load(struct conf *cfg, const char *explicit_path, struct strbuf *err)
+int conf_load(struct conf *cfg, const char *const *explicit_paths, int n, struct strbuf *err)
 {
 	struct strbuf user = STRBUF_INIT;
 	int rc = conf_read_file(cfg, conf_system_path(), 0, err);
@@ -222,8 +239,8 @@ int conf_load(struct conf *cfg, const char *explicit_path, struct strbuf *err)
 		conf_user_path(&user);
 		rc = conf_read_file(cfg, strbuf_str(&user), 0, err);
 	}
-	if (rc == 0 && explicit_path)
-		rc = conf_read_file(cfg, explicit_path, 1, err);
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = conf_read_file(cfg, explicit_paths[i], 1, err);
 	strbuf_free(&user);
 	return rc;
 }

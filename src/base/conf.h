@@ -13,7 +13,7 @@ struct conf {
 	int db_statement_timeout; /* db.statement_timeout, milliseconds, 0 = none */
 	char *ui_language;       /* ui.language: "zh" or "en" */
 	char *ui_color;          /* ui.color: "auto", "always" or "never" */
-	int ui_idle_lock_minutes; /* ui.idle_lock_minutes, 0 = never */
+	double ui_idle_lock_minutes; /* ui.idle_lock_minutes, may be fractional; 0 = never */
 	char *log_file;          /* log.file ("" = no log) */
 	char *log_level;         /* log.level: "error", "warn", "info", "debug" */
 	char *shell_history_file; /* shell.history_file */
@@ -27,9 +27,9 @@ void conf_free(struct conf *cfg);
 /* Reads one file over the current settings. A missing file is fine unless
  * required. Returns 0, or -1 with a message naming the file and line in err. */
 int conf_read_file(struct conf *cfg, const char *path, int required, struct strbuf *err);
-/* Reads the system file, the user's file and then explicit (may be NULL).
- * Returns 0 or -1 with err filled. */
-int conf_load(struct conf *cfg, const char *explicit_path, struct strbuf *err);
+/* Reads the system file, the user's file and then the n explicit files
+ * (-C, in order). Returns 0 or -1 with err filled. */
+int conf_load(struct conf *cfg, const char *const *explicit_paths, int n, struct strbuf *err);
 /* The default path of the system-wide file ($SMCON_SYSTEM_CONFIG overrides). */
 const char *conf_system_path(void);
 /* Appends the user's config path ($XDG_CONFIG_HOME/smcon/smcon.conf). */

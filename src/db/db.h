@@ -38,6 +38,7 @@ struct db {
 	char *password; /* kept for reconnecting; wiped when freed */
 	int connect_timeout;
 	int statement_timeout;
+	int async_pending; /* a statement sent with db_async_send() is running */
 };
 
 void db_error_init(struct db_error *err);
@@ -72,6 +73,17 @@ enum status db_command(struct db *db, const char *sql, int nparams, const char *
 enum status db_script(struct db *db, const char *sql, struct db_error *err);
 /* Fills err from a failed result. */
 void db_error_from_result(struct db_error *err, const PGresult *res);
+
+/* Sends one statement and returns at once (for screens that must stay
+ * responsive while a query runs). One at a time. Returns ST_OK or err->status. */
+enum status db_async_send(struct db *db, const char *sql, int nparams,
+			  const char *const *params, struct db_error *err);
+/* Collects the result of db_async_send() without blocking: returns 0 while
+ * it is still running, or 1 with *res set (caller PQclear()s) or *res NULL
+ * and err filled when it failed. */
+int db_async_poll(struct db *db, PGresult **res, struct db_error *err);
+/* Cancels the running statement, if any, and discards its result. */
+void db_async_cancel(struct db *db);
 
 /* Asks the server to cancel the statement running on db. Returns 0 or -1. */
 int db_cancel(struct db *db);

@@ -13,6 +13,7 @@
 
 extern const struct screen screen_login;
 extern const struct screen screen_help;
+extern const struct screen screen_lock;
 
 /* Actions every screen has, after its own. */
 static const enum action_id global_actions[] = {ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_LANGUAGE,
@@ -72,6 +73,21 @@ void app_logout(struct app *app)
 	db_set_login(&app->db, NULL, NULL);
 	session_free(&app->session);
 	app->logged_in = 0;
+	app->locked = 0;
+}
+
+long long app_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_wake_in(struct app *app, int ms)
+{
+	long long at = app_now_ms() + ms;
+	if (!app->wake_ms || at < app->wake_ms)
+		app->wake_ms = at;
 }
 
 struct rect app_content(void)
@@ -203,22 +219,47 @@ static void wait_input(struct app *app)
 		fds[1].fd = PQsocket(app->db.conn);
 		n = 2;
 	}
-	if (poll(fds, (nfds_t)n, 1000) < 0 && errno != EINTR)
+	int timeout = 1000;
+	if (app->wake_ms) {
+		long long left = app->wake_ms - app_now_ms();
+		timeout = left < 0 ? 0 : left < timeout ? (int)left : timeout;
+	}
+	if (poll(fds, (nfds_t)n, timeout) < 0 && errno != EINTR)
 		log_warn("poll: %s", strerror(errno));
+}
+
+/* After ui.idle_lock_minutes without a key, the console locks until the
+ * operator gives the password again; the screens underneath keep their state. */
+static void check_idle(struct app *app)
+{
+	double minutes = app->conf->ui_idle_lock_minutes;
+	if (!app->logged_in || app->locked || minutes <= 0)
+		return;
+	if (app_now_ms() - app->last_key_ms >= (long long)(minutes * 60000.0)) {
+		log_info("idle lock for %s", app->session.login);
+		app->locked = 1;
+		app_push(app, &screen_lock, NULL);
+	}
 }
 
 int app_run(struct app *app)
 {
 	if (term_start(app->conf->ui_color) != 0)
 		return ST_ERROR;
+	app->last_key_ms = app_now_ms();
 	app_push(app, &screen_login, NULL);
 	while (!app->quit && app->depth > 0) {
 		frame_draw(app);
 		wait_input(app);
 		struct key k;
-		while (!app->quit && app->depth > 0 && key_read(&k))
+		while (!app->quit && app->depth > 0 && key_read(&k)) {
+			app->last_key_ms = app_now_ms();
 			handle_key(app, &k);
+		}
 		check_db(app);
+		check_idle(app);
+		if (app->wake_ms && app_now_ms() >= app->wake_ms)
+			app->wake_ms = 0;
 		if (app->depth > 0) {
 			const struct screen *s = app->stack[app->depth - 1].screen;
 			if (s->tick)

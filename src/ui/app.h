@@ -69,6 +69,9 @@ struct app {
 	int quit;
 	time_t last_reconnect;
 	int status; /* exit status of the program */
+	long long wake_ms;     /* a screen wants a tick by this time (0 = none) */
+	long long last_key_ms; /* when the operator last pressed a key */
+	int locked;            /* the idle lock is showing */
 	const char *initial_user; /* -U: the login screen starts with it */
 };
 
@@ -86,6 +89,11 @@ void app_message(struct app *app, enum msg_kind kind, const char *text);
 int app_allowed(struct app *app, enum action_id a);
 /* Logs out: closes the connection and forgets the session. */
 void app_logout(struct app *app);
+/* Milliseconds of a monotonic clock. */
+long long app_now_ms(void);
+/* Asks for a tick (the screen's tick handler) within ms milliseconds. */
+void app_wake_in(struct app *app, int ms);
+
 /* The content area below the title bar and above the message line. */
 struct rect app_content(void);
 

@@ -51,7 +51,8 @@ static void layering(void)
 	setenv("SMCON_SYSTEM_CONFIG", sys, 1);
 	setenv("XDG_CONFIG_HOME", user_dir, 1);
 	conf_init(&c);
-	is_int(conf_load(&c, explicit, &err), 0, "three layers load");
+	const char *explicits[] = {explicit};
+	is_int(conf_load(&c, explicits, 1, &err), 0, "three layers load");
 	is_str(c.ui_language, "en", "the system file sets what nobody overrides");
 	is_str(c.ui_color, "always", "the user's file overrides the system file");
 	is_int(c.db_connect_timeout, 3, "-C FILE overrides both");
@@ -90,6 +91,8 @@ static void errors(void)
 		     "a string where a number belongs is reported");
 	expect_error("db: { connect_timeout = 0; };\n", "between 1 and 600",
 		     "a number out of range is reported");
+	expect_error("ui: { idle_lock_minutes = \"soon\"; };\n", "must be a number",
+		     "a fractional setting refuses text");
 	struct conf c;
 	struct strbuf err = STRBUF_INIT;
 	conf_init(&c);
@@ -112,7 +115,7 @@ static void shipped_default(void)
 	is_int(conf_read_file(&c, "conf/smcon.conf", 1, &err), 0, "conf/smcon.conf is valid");
 	is_str(c.ui_language, d.ui_language, "  ... and documents the built-in language");
 	is_int(c.db_connect_timeout, d.db_connect_timeout, "  ... the built-in timeout");
-	is_int(c.ui_idle_lock_minutes, d.ui_idle_lock_minutes, "  ... the built-in idle lock");
+	ok(c.ui_idle_lock_minutes == d.ui_idle_lock_minutes, "  ... the built-in idle lock");
 	conf_free(&c);
 	conf_free(&d);
 	strbuf_free(&err);

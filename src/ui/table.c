@@ -1,0 +1,247 @@
+#include "ui/table.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+#define GAP 1 /* blank columns between columns */
+
+struct table *table_new(int ncols)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+	t->ncols = ncols;
+	t->cols = xcalloc((size_t)ncols, sizeof *t->cols);
+	t->width = xcalloc((size_t)ncols, sizeof *t->width);
+	t->sort_col = -1;
+	listbox_init(&t->lb, 0);
+	return t;
+}
+
+void table_clear(struct table *t)
+{
+	for (long i = 0; i < (long)t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	t->nrows = 0;
+	listbox_init(&t->lb, 0);
+}
+
+void table_free(struct table *t)
+{
+	if (!t)
+		return;
+	table_clear(t);
+	for (int i = 0; i < t->ncols; i++)
+		free(t->cols[i].title);
+	free(t->cols);
+	free(t->width);
+	free(t->cells);
+	free(t->row_color);
+	free(t->highlight);
+	free(t);
+}
+
+void table_col(struct table *t, int i, const char *title, int min_width, int max_width,
+	       enum width_align align, int flex)
+{
+	struct table_col *c = &t->cols[i];
+	free(c->title);
+	c->title = xstrdup(title);
+	c->min_width = min_width;
+	c->max_width = max_width;
+	c->align = align;
+	c->flex = flex;
+}
+
+int table_add_row(struct table *t)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cells = xrealloc(t->cells, sizeof(char *) * (size_t)t->cap * (size_t)t->ncols);
+		t->row_color = xrealloc(t->row_color, (size_t)t->cap);
+	}
+	for (int c = 0; c < t->ncols; c++)
+		t->cells[(size_t)t->nrows * (size_t)t->ncols + (size_t)c] = NULL;
+	t->row_color[t->nrows] = COL_NORMAL;
+	listbox_resize(&t->lb, t->nrows + 1);
+	return t->nrows++;
+}
+
+void table_set(struct table *t, int row, int col, const char *value)
+{
+	char **cell = &t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
+	free(*cell);
+	*cell = value ? xstrdup(value) : NULL;
+}
+
+const char *table_get(const struct table *t, int row, int col)
+{
+	const char *v = t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
+	return v ? v : "";
+}
+
+void table_row_color(struct table *t, int row, enum ui_color c)
+{
+	t->row_color[row] = (unsigned char)c;
+}
+
+void table_highlight(struct table *t, const char *fragment)
+{
+	free(t->highlight);
+	t->highlight = fragment && *fragment ? xstrdup(fragment) : NULL;
+}
+
+static int clamp(int v, const struct table_col *c)
+{
+	if (v < c->min_width)
+		v = c->min_width;
+	if (c->max_width && v > c->max_width)
+		v = c->max_width;
+	return v;
+}
+
+/* Total width of the visible columns with their gaps. */
+static int total(const struct table *t)
+{
+	int sum = 0, n = 0;
+	for (int c = 0; c < t->ncols; c++)
+		if (!t->cols[c].hidden) {
+			sum += t->width[c];
+			n++;
+		}
+	return sum + (n > 0 ? (n - 1) * GAP : 0);
+}
+
+static void shrink(struct table *t, int width)
+{
+	/* Take columns from the widest flex column first, down to its minimum. */
+	while (total(t) > width) {
+		int widest = -1;
+		for (int c = 0; c < t->ncols; c++)
+			if (!t->cols[c].hidden && t->cols[c].flex &&
+			    t->width[c] > t->cols[c].min_width &&
+			    (widest < 0 || t->width[c] > t->width[widest]))
+				widest = c;
+		if (widest < 0)
+			break;
+		t->width[widest]--;
+	}
+	/* Still too wide: hide columns from the right, but keep the first. */
+	for (int c = t->ncols - 1; c > 0 && total(t) > width; c--)
+		t->cols[c].hidden = 1;
+	if (total(t) > width) /* only the first column is left */
+		t->width[0] = width > 1 ? width : 1;
+}
+
+static void grow(struct table *t, int width)
+{
+	int spare = width - total(t), shares = 0;
+	for (int c = 0; c < t->ncols; c++)
+		if (!t->cols[c].hidden && t->cols[c].flex)
+			shares += t->cols[c].flex;
+	if (spare <= 0 || shares == 0)
+		return;
+	int given = 0, last = -1;
+	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c].hidden || !t->cols[c].flex)
+			continue;
+		int add = spare * t->cols[c].flex / shares;
+		if (t->cols[c].max_width && t->width[c] + add > t->cols[c].max_width)
+			add = t->cols[c].max_width - t->width[c];
+		t->width[c] += add;
+		given += add;
+		last = c;
+	}
+	if (last >= 0 && (!t->cols[last].max_width ||
+			  t->width[last] + spare - given <= t->cols[last].max_width))
+		t->width[last] += spare - given;
+}
+
+void table_layout(struct table *t, int width)
+{
+	for (int c = 0; c < t->ncols; c++) {
+		int w = width_str(t->cols[c].title) + (c == t->sort_col ? 1 : 0);
+		for (int r = 0; r < t->nrows; r++) {
+			int cw = width_str(table_get(t, r, c));
+			w = cw > w ? cw : w;
+		}
+		t->width[c] = clamp(w, &t->cols[c]);
+		t->cols[c].hidden = 0;
+	}
+	shrink(t, width);
+	grow(t, width);
+}
+
+int table_view_height(const struct rect *r)
+{
+	return r->h > 1 ? r->h - 1 : 1;
+}
+
+/* Draws text fitted to w columns at (y, x), with every occurrence of the
+ * highlight in COL_MATCH. */
+static void draw_cell(const struct table *t, int y, int x, int w, const char *text,
+		      enum width_align align, enum ui_color base)
+{
+	struct strbuf fitted = STRBUF_INIT;
+	width_fit(&fitted, text, w, align);
+	const char *s = strbuf_str(&fitted);
+	const char *hl = t->highlight;
+	size_t hlen = hl ? strlen(hl) : 0;
+	int col = x;
+	while (*s) {
+		const char *hit = hlen ? strstr(s, hl) : NULL;
+		size_t plain = hit ? (size_t)(hit - s) : strlen(s);
+		struct strbuf part = STRBUF_INIT;
+		strbuf_addn(&part, s, plain);
+		col += term_clip(y, col, x + w - col, strbuf_str(&part), base);
+		strbuf_free(&part);
+		if (!hit)
+			break;
+		col += term_clip(y, col, x + w - col, hl,
+				 base == COL_SELECTED ? COL_SELECTED : COL_MATCH);
+		s = hit + hlen;
+	}
+	strbuf_free(&fitted);
+}
+
+static void draw_header(const struct table *t, int y, int x, int w)
+{
+	term_fill(y, x, w, COL_DIM);
+	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c].hidden)
+			continue;
+		struct strbuf title = STRBUF_INIT;
+		strbuf_add(&title, t->cols[c].title);
+		if (c == t->sort_col)
+			strbuf_add(&title, t->sort_desc ? "\xe2\x86\x93" : "\xe2\x86\x91"); /* ↓ ↑ */
+		term_text(y, x, t->width[c], strbuf_str(&title), COL_KEY, t->cols[c].align);
+		x += t->width[c] + GAP;
+		strbuf_free(&title);
+	}
+}
+
+void table_draw(struct table *t, const struct rect *r)
+{
+	int h = table_view_height(r);
+	draw_header(t, r->y, r->x, r->w);
+	listbox_show_selected(&t->lb, h);
+	for (int i = 0; i < h && t->lb.top + i < t->nrows; i++) {
+		int row = t->lb.top + i, y = r->y + 1 + i, x = r->x;
+		enum ui_color base =
+			row == t->lb.selected ? COL_SELECTED : (enum ui_color)t->row_color[row];
+		term_fill(y, r->x, r->w, base == COL_SELECTED ? COL_SELECTED : COL_NORMAL);
+		for (int c = 0; c < t->ncols; c++) {
+			if (t->cols[c].hidden)
+				continue;
+			draw_cell(t, y, x, t->width[c], table_get(t, row, c), t->cols[c].align,
+				  base);
+			x += t->width[c] + GAP;
+		}
+	}
+}
+
+int table_action(struct table *t, enum action_id a, int height)
+{
+	return listbox_action(&t->lb, a, height);
+}

@@ -1,0 +1,61 @@
+/* A table of text rows: columns sized by display width (CJK aware), a header,
+ * the selected row, dimmed rows, and a fragment highlighted wherever it
+ * occurs (the matched part of a search). Rows are loaded by the caller, page
+ * by page; the table never fetches anything itself. */
+#ifndef SMCON_TABLE_H
+#define SMCON_TABLE_H
+
+#include "base/width.h"
+#include "ui/app.h"
+#include "ui/listbox.h"
+#include "ui/term.h"
+
+struct table_col {
+	char *title;
+	int min_width; /* never narrower than this (columns) */
+	int max_width; /* never wider (0: no limit) */
+	enum width_align align;
+	int flex;      /* takes a share of spare room in proportion (0: content width only) */
+	int hidden;    /* left out by the layout for lack of room */
+};
+
+struct table {
+	int ncols;
+	struct table_col *cols;
+	int nrows, cap;
+	char **cells;              /* nrows × ncols, owned; NULL shows as empty */
+	unsigned char *row_color;  /* enum ui_color of each row */
+	int *width;                /* from table_layout() */
+	struct listbox lb;
+	char *highlight;           /* fragment to mark, or NULL */
+	int sort_col;              /* column shown as sorted, -1 for none */
+	int sort_desc;
+};
+
+struct table *table_new(int ncols);
+void table_free(struct table *t);
+/* Describes column i; title is copied. */
+void table_col(struct table *t, int i, const char *title, int min_width, int max_width,
+	       enum width_align align, int flex);
+/* Removes every row (the columns stay). */
+void table_clear(struct table *t);
+/* Appends an empty row; returns its index. */
+int table_add_row(struct table *t);
+/* Sets a cell (copied). */
+void table_set(struct table *t, int row, int col, const char *value);
+const char *table_get(const struct table *t, int row, int col);
+void table_row_color(struct table *t, int row, enum ui_color c);
+/* Sets the fragment to highlight (copied; NULL or "" for none). */
+void table_highlight(struct table *t, const char *fragment);
+/* Sizes the columns for a width: content width within each column's limits;
+ * spare room goes to flex columns; when there is too little, flex columns
+ * shrink to their minimum and then columns are hidden from the right. */
+void table_layout(struct table *t, int width);
+/* Draws header and rows into r (call table_layout first). */
+void table_draw(struct table *t, const struct rect *r);
+/* Navigation (up, down, pages, first, last) in a view of height rows. */
+int table_action(struct table *t, enum action_id a, int height);
+/* The rows of data r shows (its height less the header). */
+int table_view_height(const struct rect *r);
+
+#endif
