@@ -15,7 +15,7 @@ SAN ?=
 
 # Recursive on purpose: evaluated after `deps` has installed pkg-config and the libraries.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 CPPFLAGS_ALL = -Isrc -I. -I$(BUILD)/gen -DNCURSES_WIDECHAR=1 \
 	-D_XOPEN_SOURCE_EXTENDED
 CFLAGS_ALL = -std=c11 -g $(OPT) $(SAN) -Wall -Wextra -Werror -Wshadow -Wformat=2 \
@@ -34,7 +34,8 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%.t)
 TOOL_SRCS := $(wildcard tests/tools/*.c)
 TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
-.PHONY: all deps tests check check-asan demo demo-db demo-stop install man format bench clean FORCE
+.PHONY: all deps tests check check-asan demo demo-db demo-stop install man format bench \
+	bench-stop clean FORCE
 
 all: deps $(BUILD)/smcon
 
@@ -95,6 +96,14 @@ demo: demo-db
 
 demo-stop:
 	@sh mk/pgcluster.sh stop var/demo
+
+# Benchmarks on a city-scale warehouse in var/bench (kept between runs;
+# BENCH_FRESH=1 regenerates it, BENCH_SCALE sets its size).
+bench: all
+	@BUILD=$(BUILD) bench/run
+
+bench-stop:
+	@sh mk/pgcluster.sh stop var/bench
 
 # The COMMANDS section of the manual page is generated from the command table.
 man: all
