@@ -89,6 +89,15 @@ const char *strbuf_str(const struct strbuf *sb)
 	return sb->buf ? sb->buf : "";
 }
 
+int strbuf_getline(struct strbuf *sb, FILE *f)
+{
+	int c;
+	strbuf_reset(sb);
+	while ((c = fgetc(f)) != EOF && c != '\n')
+		strbuf_addc(sb, (char)c);
+	return c != EOF || sb->len > 0;
+}
+
 char *strbuf_detach(struct strbuf *sb)
 {
 	char *s = sb->buf ? sb->buf : xstrdup("");

@@ -3,6 +3,7 @@
 #define SMCON_STRBUF_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct strbuf {
 	char *buf; /* NULL until the first append; use strbuf_str() to read */
@@ -27,6 +28,9 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 void strbuf_truncate(struct strbuf *sb, size_t n);
 /* The contents; "" for an empty buffer. Valid until the next change. */
 const char *strbuf_str(const struct strbuf *sb);
+/* Replaces the contents with the next line of f, without its newline.
+ * Returns 1, or 0 at the end of input when nothing was read. */
+int strbuf_getline(struct strbuf *sb, FILE *f);
 /* Hands the contents to the caller (free() it); the buffer is left empty. */
 char *strbuf_detach(struct strbuf *sb);
 

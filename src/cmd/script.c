@@ -6,15 +6,6 @@
 
 #include "base/strbuf.h"
 
-static int read_line(FILE *f, struct strbuf *line)
-{
-	int c;
-	strbuf_reset(line);
-	while ((c = fgetc(f)) != EOF && c != '\n')
-		strbuf_addc(line, (char)c);
-	return c != EOF || line->len > 0;
-}
-
 enum status script_run(struct cmd_ctx *ctx, const char *path, int keep_going)
 {
 	int from_stdin = strcmp(path, "-") == 0;
@@ -30,7 +21,7 @@ enum status script_run(struct cmd_ctx *ctx, const char *path, int keep_going)
 	}
 	if (from_stdin)
 		ctx->stdin_use = "script";
-	while (read_line(f, &line)) {
+	while (strbuf_getline(&line, f)) {
 		lineno++;
 		const char *p = strbuf_str(&line);
 		while (*p == ' ' || *p == '\t')
