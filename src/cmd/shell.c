@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -118,6 +119,10 @@ enum status shell_run(struct cmd_ctx *ctx)
 	const char *hist = ctx->conf->shell_history_file;
 	enum status last = ST_OK;
 	rl_readline_name = "smcon";
+	/* Piped into the shell, standard input is the commands: no command may
+	 * read it as data. */
+	if (!isatty(STDIN_FILENO))
+		ctx->stdin_use = "shell";
 	rl_attempted_completion_function = attempt;
 	using_history();
 	stifle_history(ctx->conf->shell_history_size);

@@ -39,4 +39,7 @@ contains "$err" "无法打开脚本" "  ... and says so"
 out=$(printf 'whoami --format csv\nexit\nversion\n' | PGUSER=demo_clerk_lx PGPASSWORD=demo "$SMCON" -C "$CONF" --shell 2>&1)
 like "$out" 'demo_clerk_lx,' "--shell reads commands"
 unlike "$out" 'libpq' "  ... and stops at exit"
+out=$(printf 'uscc check\n91320214745555318W\nversion\n' | "$SMCON" --shell 2>&1)
+contains "$out" "smcon" "a command in a piped shell does not swallow the shell's input as data"
+contains "$out" "libpq" "  ... so the commands after it still run"
 done_testing
