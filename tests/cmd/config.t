@@ -12,9 +12,11 @@ printf 'ui: { language = "en" \n' >"$SCRATCH/broken.conf"
 is "$?" 2 "a syntax error exits 2"
 like "$(cat "$SCRATCH/e")" 'broken.conf:[0-9]+: syntax error' "  ... naming file and line"
 
+# A user configuration of our own: the shared one would switch the tests
+# running beside this one (prove -j2) to English.
+export XDG_CONFIG_HOME="$SCRATCH/config"
 mkdir -p "$XDG_CONFIG_HOME/smcon"
 printf 'ui: { language = "en"; };\n' >"$XDG_CONFIG_HOME/smcon/smcon.conf"
-at_exit "rm -f '$XDG_CONFIG_HOME/smcon/smcon.conf'"
 "$SMCON" version >"$SCRATCH/o"
 like "$(cat "$SCRATCH/o")" '^language +: en$' "the user's file is read"
 "$SMCON" --lang zh version >"$SCRATCH/o"
