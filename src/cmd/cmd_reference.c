@@ -56,11 +56,21 @@ const char *ref_value(const PGresult *res, int row, int col)
 	return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
 }
 
+static const struct cmd_opt policy_search_opts[] = {
+    {"law", 1, MSG_OPT_POLICY_LAW, "TITLE"},
+    {"limit", 1, MSG_OPT_POLICY_LIMIT, "N"},
+    {NULL, 0, MSG_EMPTY, NULL},
+};
+
 const struct command reference_commands[] = {
     {"calendar", "load", ACT_CALENDAR_LOAD, "FILE.csv", NULL, 1, 1, 1, run_calendar_load},
     {"calendar", "deadline", ACT_CALENDAR_DEADLINE, "DATE N", NULL, 2, 2, 1, run_calendar_deadline},
     {"calendar", "workdays", ACT_CALENDAR_WORKDAYS, "FROM TO", NULL, 2, 2, 1,
      run_calendar_workdays},
     {"calendar", "show", ACT_CALENDAR_SHOW, "[YEAR]", NULL, 0, 1, 1, run_calendar_show},
+    {"policy", "search", ACT_POLICY_SEARCH, "WORD...", policy_search_opts, 1, -1, 1,
+     run_policy_search},
+    {"policy", "show", ACT_POLICY_SHOW, "LAW ARTICLE", NULL, 2, 2, 1, run_policy_show},
+    {"policy", "laws", ACT_POLICY_LAWS, "[TITLE]", NULL, 0, 1, 1, run_policy_laws},
     {NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
 };

@@ -41,5 +41,8 @@ enum status run_calendar_load(struct cmd_ctx *ctx, const struct cmd_args *args);
 enum status run_calendar_deadline(struct cmd_ctx *ctx, const struct cmd_args *args);
 enum status run_calendar_workdays(struct cmd_ctx *ctx, const struct cmd_args *args);
 enum status run_calendar_show(struct cmd_ctx *ctx, const struct cmd_args *args);
+enum status run_policy_search(struct cmd_ctx *ctx, const struct cmd_args *args);
+enum status run_policy_show(struct cmd_ctx *ctx, const struct cmd_args *args);
+enum status run_policy_laws(struct cmd_ctx *ctx, const struct cmd_args *args);
 
 #endif
