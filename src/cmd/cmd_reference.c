@@ -62,6 +62,11 @@ static const struct cmd_opt policy_search_opts[] = {
     {NULL, 0, MSG_EMPTY, NULL},
 };
 
+static const struct cmd_opt catalog_opts[] = {
+    {"columns", 0, MSG_OPT_CATALOG_COLUMNS, NULL},
+    {NULL, 0, MSG_EMPTY, NULL},
+};
+
 const struct command reference_commands[] = {
     {"calendar", "load", ACT_CALENDAR_LOAD, "FILE.csv", NULL, 1, 1, 1, run_calendar_load},
     {"calendar", "deadline", ACT_CALENDAR_DEADLINE, "DATE N", NULL, 2, 2, 1, run_calendar_deadline},
@@ -72,5 +77,6 @@ const struct command reference_commands[] = {
      run_policy_search},
     {"policy", "show", ACT_POLICY_SHOW, "LAW ARTICLE", NULL, 2, 2, 1, run_policy_show},
     {"policy", "laws", ACT_POLICY_LAWS, "[TITLE]", NULL, 0, 1, 1, run_policy_laws},
+    {"catalog", NULL, ACT_CATALOG, "[THEME|TABLE]", catalog_opts, 0, 1, 1, run_catalog},
     {NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
 };

@@ -44,5 +44,6 @@ enum status run_calendar_show(struct cmd_ctx *ctx, const struct cmd_args *args);
 enum status run_policy_search(struct cmd_ctx *ctx, const struct cmd_args *args);
 enum status run_policy_show(struct cmd_ctx *ctx, const struct cmd_args *args);
 enum status run_policy_laws(struct cmd_ctx *ctx, const struct cmd_args *args);
+enum status run_catalog(struct cmd_ctx *ctx, const struct cmd_args *args);
 
 #endif
