@@ -57,9 +57,16 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/gen/embedded_migrations.c: $(MIGRATIONS) mk/embed.sh
+$(BUILD)/gen/embedded_migrations.c: $(MIGRATIONS) mk/embed.sh $(BUILD)/gen/migrations.list
 	@mkdir -p $(dir $@)
 	sh mk/embed.sh embedded_migrations $@ $(MIGRATIONS)
+
+# The set of migration files: rewritten only when a file is added or removed,
+# so removing one rebuilds the embedded list too.
+$(BUILD)/gen/migrations.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo $(MIGRATIONS) >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 # Installation paths compiled in; rewritten only when they change.
 $(BUILD)/gen/paths.h: FORCE

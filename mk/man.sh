@@ -6,8 +6,9 @@ set -eu
 bin=$1
 page=$2
 tmp="$page.tmp"
-awk -v cmds="$("$bin" --lang en help --man)" '
-	/^\.\\" BEGIN COMMANDS/ { print; print cmds; skip = 1; next }
+# Through the environment, not awk -v, which would turn the \f of \fI into a form feed.
+cmds=$("$bin" --lang en help --man) awk '
+	/^\.\\" BEGIN COMMANDS/ { print; print ENVIRON["cmds"]; skip = 1; next }
 	/^\.\\" END COMMANDS/ { skip = 0 }
 	!skip { print }
 ' "$page" >"$tmp"

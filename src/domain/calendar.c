@@ -1,0 +1,208 @@
+#include "domain/calendar.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/csvread.h"
+#include "base/xalloc.h"
+#include "db/pgarray.h"
+
+void cal_file_init(struct cal_file *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void cal_file_free(struct cal_file *f)
+{
+	for (int i = 0; i < f->nrows; i++) {
+		free(f->rows[i].day);
+		free(f->rows[i].kind);
+		free(f->rows[i].name);
+	}
+	for (int i = 0; i < f->nproblems; i++) {
+		free(f->problems[i].code);
+		free(f->problems[i].detail);
+	}
+	free(f->rows);
+	free(f->problems);
+	cal_file_init(f);
+}
+
+static void add_problem(struct cal_file *f, int line, const char *code, const char *detail)
+{
+	if (f->nproblems == f->problems_cap) {
+		f->problems_cap = f->problems_cap ? f->problems_cap * 2 : 16;
+		f->problems = xrealloc(f->problems, sizeof *f->problems * (size_t)f->problems_cap);
+	}
+	struct cal_problem *p = &f->problems[f->nproblems++];
+	p->line = line;
+	p->code = xstrdup(code);
+	p->detail = xstrdup(detail ? detail : "");
+}
+
+static void add_row(struct cal_file *f, const struct csv_record *rec)
+{
+	if (f->nrows == f->rows_cap) {
+		f->rows_cap = f->rows_cap ? f->rows_cap * 2 : 64;
+		f->rows = xrealloc(f->rows, sizeof *f->rows * (size_t)f->rows_cap);
+	}
+	struct cal_row *r = &f->rows[f->nrows++];
+	r->line = rec->line;
+	r->day = xstrdup(strbuf_str(&rec->fields[0]));
+	r->kind = xstrdup(strbuf_str(&rec->fields[1]));
+	r->name = xstrdup(strbuf_str(&rec->fields[2]));
+}
+
+static int is_header(const struct csv_record *rec)
+{
+	return rec->nfields == 3 && strcmp(strbuf_str(&rec->fields[0]), "date") == 0 &&
+	       strcmp(strbuf_str(&rec->fields[1]), "kind") == 0 &&
+	       strcmp(strbuf_str(&rec->fields[2]), "name") == 0;
+}
+
+void calendar_parse(struct cal_file *f, const char *data, size_t len)
+{
+	struct csv_reader r;
+	struct csv_record rec = {0};
+	struct strbuf n = STRBUF_INIT;
+	int got, first = 1;
+	csv_reader_init(&r, data, len);
+	while ((got = csv_read(&r, &rec)) != 0) {
+		if (got < 0) {
+			add_problem(f, rec.line, "quote", NULL);
+			break;
+		}
+		if (csv_blank(&rec))
+			continue;
+		if (first) {
+			first = 0;
+			if (!is_header(&rec))
+				add_problem(f, rec.line, "header", NULL);
+			continue;
+		}
+		if (rec.nfields != 3) {
+			strbuf_reset(&n);
+			strbuf_addf(&n, "%d", rec.nfields);
+			add_problem(f, rec.line, "fields", strbuf_str(&n));
+			continue;
+		}
+		add_row(f, &rec);
+	}
+	strbuf_free(&n);
+	csv_record_free(&rec);
+}
+
+/* The four parallel arrays of the rows as literals: line_no, day, kind, name. */
+static void row_arrays(const struct cal_file *f, struct strbuf arr[4])
+{
+	struct strbuf n = STRBUF_INIT;
+	for (int i = 0; i < f->nrows; i++) {
+		strbuf_reset(&n);
+		strbuf_addf(&n, "%d", f->rows[i].line);
+		pgarray_add(&arr[0], strbuf_str(&n));
+		pgarray_add(&arr[1], f->rows[i].day);
+		pgarray_add(&arr[2], f->rows[i].kind);
+		pgarray_add(&arr[3], f->rows[i].name);
+	}
+	for (int i = 0; i < 4; i++)
+		pgarray_end(&arr[i]);
+	strbuf_free(&n);
+}
+
+/* By line; the file-wide problems (line 0) last. */
+static int by_line(const void *a, const void *b)
+{
+	const struct cal_problem *x = a, *y = b;
+	int lx = x->line ? x->line : INT_MAX, ly = y->line ? y->line : INT_MAX;
+	return (lx > ly) - (lx < ly);
+}
+
+static PGresult *call_with_rows(struct db *db, const char *sql, const struct cal_file *f,
+                                const char *extra, struct db_error *err)
+{
+	struct strbuf arr[4] = {STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT};
+	row_arrays(f, arr);
+	const char *params[5] = {strbuf_str(&arr[0]), strbuf_str(&arr[1]), strbuf_str(&arr[2]),
+	                         strbuf_str(&arr[3]), extra};
+	PGresult *res = db_exec(db, sql, extra ? 5 : 4, params, err);
+	for (int i = 0; i < 4; i++)
+		strbuf_free(&arr[i]);
+	return res;
+}
+
+static const char *const sql_check =
+    "SELECT coalesce(line, 0), problem, detail"
+    "  FROM api.calendar_check($1::int[], $2::text[], $3::text[], $4::text[])";
+
+enum status calendar_check(struct db *db, struct cal_file *f, struct db_error *err)
+{
+	PGresult *res = call_with_rows(db, sql_check, f, NULL, err);
+	if (!res)
+		return err->status;
+	for (int i = 0; i < PQntuples(res); i++)
+		add_problem(f, atoi(PQgetvalue(res, i, 0)), PQgetvalue(res, i, 1),
+		            PQgetvalue(res, i, 2));
+	PQclear(res);
+	if (f->nproblems > 1)
+		qsort(f->problems, (size_t)f->nproblems, sizeof *f->problems, by_line);
+	return ST_OK;
+}
+
+static const char *const sql_load =
+    "SELECT year, off_days, makeup_days, replaced"
+    "  FROM api.calendar_load($1::int[], $2::text[], $3::text[], $4::text[], $5)";
+
+PGresult *calendar_load(struct db *db, const struct cal_file *f, const char *source,
+                        struct db_error *err)
+{
+	return call_with_rows(db, sql_load, f, source, err);
+}
+
+static const char *const sql_deadline =
+    "SELECT start, start_isodow, workdays, deadline, deadline_isodow, deadline_kind, holiday"
+    "  FROM api.calendar_deadline($1::date, $2::int)";
+
+PGresult *calendar_deadline(struct db *db, const char *date, const char *n, struct db_error *err)
+{
+	const char *params[2] = {date, n};
+	return db_exec(db, sql_deadline, 2, params, err);
+}
+
+static const char *const sql_workdays = "SELECT $1::date, extract(isodow FROM $1::date)::int,"
+                                        "       $2::date, extract(isodow FROM $2::date)::int,"
+                                        "       api.workdays_between($1::date, $2::date)";
+
+PGresult *calendar_workdays(struct db *db, const char *from, const char *to, struct db_error *err)
+{
+	const char *params[2] = {from, to};
+	return db_exec(db, sql_workdays, 2, params, err);
+}
+
+static const char *const sql_years =
+    "SELECT year, off_days, makeup_days, workdays, source_file,"
+    "       to_char(loaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), loaded_by"
+    "  FROM api.calendar_years()";
+
+PGresult *calendar_years(struct db *db, struct db_error *err)
+{
+	return db_exec(db, sql_years, 0, NULL, err);
+}
+
+static const char *const sql_days =
+    "SELECT day, isodow, kind, name, loaded FROM api.calendar_days($1::int)";
+
+PGresult *calendar_days(struct db *db, const char *year, struct db_error *err)
+{
+	const char *params[1] = {year};
+	return db_exec(db, sql_days, 1, params, err);
+}
+
+static const char *const sql_loaded =
+    "SELECT EXISTS (SELECT 1 FROM api.calendar_years() WHERE year = $1::int)";
+
+PGresult *calendar_year_loaded(struct db *db, const char *year, struct db_error *err)
+{
+	const char *params[1] = {year};
+	return db_exec(db, sql_loaded, 1, params, err);
+}
