@@ -17,34 +17,16 @@ COMMENT ON FUNCTION core.uscc_normalize(text) IS
 -- 17 (GB 11714 organization-code check) and 18 (the code's check character)
 -- computed, as uscc_complete() does in C. NULL when first16 is not 16
 -- characters from the set. For test and demo data, and to suggest the
--- right ending of a code typed without it.
+-- right ending of a code typed without it. core.uscc_problem() names the
+-- character each check position should hold, so the algorithm stays in one
+-- place.
 CREATE FUNCTION core.uscc_complete(first16 text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	cs constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
-	weights constant int[] := ARRAY[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-	org_weights constant int[] := ARRAY[3, 7, 9, 10, 5, 8, 4, 2];
-	org_total int := 0;
-	total int := 0;
-	ch text;
-	code text;
-BEGIN
-	IF first16 !~ '^[0-9A-HJ-NP-RTUW-Y]{16}$' THEN
-		RETURN NULL;
-	END IF;
-	FOR i IN 9..16 LOOP
-		ch := substr(first16, i, 1);
-		org_total := org_total + (CASE WHEN ch ~ '[0-9]' THEN ascii(ch) - 48 ELSE ascii(ch) - 55 END)
-		                         * org_weights[i - 8];
-	END LOOP;
-	code := first16 || CASE 11 - org_total % 11 WHEN 10 THEN 'X' WHEN 11 THEN '0'
-	                                            ELSE (11 - org_total % 11)::text END;
-	FOR i IN 1..17 LOOP
-		total := total + (strpos(cs, substr(code, i, 1)) - 1) * weights[i];
-	END LOOP;
-	RETURN code || substr(cs, (31 - total % 31) % 31 + 1, 1);
-END $$;
+RETURN (
+	SELECT CASE WHEN first16 ~ '^[0-9A-HJ-NP-RTUW-Y]{16}$'
+	            THEN first16 || o.c || coalesce(substring(core.uscc_problem(first16 || o.c || '0') FROM '^check (.)$'), '0')
+	       END
+	  FROM (SELECT coalesce(substring(core.uscc_problem(first16 || '00') FROM '^org_check (.)$'), '0') AS c) o);
 COMMENT ON FUNCTION core.uscc_complete(text) IS '由前 16 位算出完整的统一社会信用代码（第 17、18 位校验码）；不是 16 个代码字符时为空';
 GRANT EXECUTE ON FUNCTION core.uscc_complete(text) TO smcon_staff;
