@@ -33,7 +33,8 @@ await "请输入代码、名称、法定代表人、地址或电话" "the search
 scr_type "红豆"
 await "无锡红豆纺织科技有限公司" "results appear as the operator types"
 await "梁溪区陈记红豆面馆" "  ... every name with the fragment"
-contains "$(scr_capture)" "按名称、法定代表人、地址 · 3 条" "  ... and how many"
+await "按名称、法定代表人、地址 · 3 条" "  ... and how many"
+sleep 0.3 # the frame is complete
 cols=$(code_columns)
 is "$(echo "$cols" | wc -l)" 1 "80 columns: the credit codes of every row start at the same column"
 header=$(scr_line '统一社会信用代码')
@@ -42,10 +43,11 @@ rep=$(scr_capture | grep -m1 '陈记红豆面馆')
 is "$(colof "$rep" 陈阿红)" "$(colof "$header" 代表人)" "  ... and so do the legal representatives (CJK widths counted)"
 line=$(scr_capture_e | grep '吴卫东')
 like "$line" $'\e\\[2m' "a deregistered entity's row is dimmed"
-like "$(scr_capture_e | grep -m1 '陈记')" $'红豆' "the matched fragment is marked"
+like "$(scr_capture_e | grep -m1 '周海峰')" $'无锡\e\\[1m(\e\\[33m)?红豆' "the matched fragment is marked (bold)"
 
 scr_resize 160 30
 await "区县" "at 160 columns"
+sleep 0.3
 cols=$(code_columns)
 is "$(echo "$cols" | wc -l)" 1 "160 columns: the credit codes still start at one column"
 header=$(scr_line '统一社会信用代码')
@@ -54,15 +56,30 @@ is "$(colof "$(scr_capture | grep -m1 '陈记红豆面馆')" 陈阿红)" "$(colo
 	"  ... and the legal representatives under theirs"
 scr_resize 80 24
 
-# search within the results
+# sort, export
 scr_keys Down
+scr_keys s
+await "排序：名称" "s sorts by the next column: the name"
+await "名称↑" "  ... and the column title says so"
+scr_keys S
+await "排序：名称↓" "S reverses the order"
+scr_keys e
+await "已把 3 条结果导出到 entity-search-" "e exports what is shown as CSV"
+csv=$(ls "$SCRATCH"/entity-search-*.csv 2>/dev/null | head -1)
+like "$(head -1 "$csv" 2>/dev/null)" "^uscc,name,legal_rep_name" "  ... a CSV file in the current directory, with a header"
+is "$(($(wc -l <"$csv" 2>/dev/null || echo 0) - 1))" 3 "  ... and the three rows"
+for i in 1 2 3 4 5 6; do scr_keys s; done
+await "排序：相关度↓" "s comes round to relevance again"
+scr_keys S
+
+# search within the results
 scr_keys /
 await "结果中查找：" "/ asks for a second fragment"
 scr_type "面馆"
 scr_keys Enter
 await "结果中查找：面馆" "  ... and narrows the results"
 scr_wait_gone "无锡红豆纺织科技有限公司"
-contains "$(scr_capture)" "梁溪区陈记红豆面馆" "  ... to those that have it"
+await "梁溪区陈记红豆面馆" "  ... to those that have it"
 scr_keys /
 esc
 await "无锡红豆纺织科技有限公司" "Esc there brings every result back"
@@ -105,8 +122,8 @@ scr_keys Enter
 await "主体画像" "Enter opens the profile"
 await "统一社会信用代码 91320213MA1XHD015B" "  ... with the code in the header"
 await "登记(4)" "tab titles carry their counts"
-contains "$(scr_capture)" "处罚(1)" "  ... every theme's"
-contains "$(scr_capture)" "风险等级 C 信用风险较高（38.00 分）" "the header gives the risk grade"
+await "处罚(1)" "  ... every theme's"
+await "风险等级 C 信用风险较高（38.00 分）" "the header gives the risk grade"
 await "列入经营异常名录" "the overview lists the facts behind it"
 scr_keys End
 await "入库时间         2" "  ... and, further down, when the header was loaded"
@@ -177,7 +194,7 @@ psql_su -d "$DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHER
 scr_type "服饰"
 await "按名称、法定代表人、地址 · 1 条" "the connection drops; smcon reconnects and the search runs again"
 is "$(scr_line '查找：')" "查找： 海澜服饰" "  ... what was typed stays in the box, and nothing else is printed there"
-contains "$(scr_capture)" "无锡海澜服饰有限公司" "  ... and finds the entity"
+await "无锡海澜服饰有限公司" "  ... and finds the entity"
 contains "$(scr_capture | tail -1)" "已连接" "  ... connected again"
 is "$(psql_su -At -d "$DB" -c "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_clerk_jy'")" 1 \
 	"  ... on a new session"
