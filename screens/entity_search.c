@@ -73,7 +73,7 @@ static void *search_enter(struct app *app, void *arg)
 	table_col(st->table, 1, tr(MSG_ENTITY_F_USCC), 18, 18, ALIGN_LEFT, 0);
 	table_col(st->table, 2, tr(MSG_ENTITY_COL_REP), 6, 10, ALIGN_LEFT, 0);
 	table_col(st->table, 3, tr(MSG_ENTITY_COL_STATUS), 4, 6, ALIGN_LEFT, 0);
-	table_col(st->table, 4, tr(MSG_ENTITY_F_ESTABLISHED), 10, 10, ALIGN_LEFT, 0);
+	table_col(st->table, 4, tr(MSG_ENTITY_F_ESTABLISHED), 10, 0, ALIGN_LEFT, 0);
 	table_col(st->table, 5, tr(MSG_ENTITY_FILTER_DISTRICT), 4, 8, ALIGN_LEFT, 0);
 	table_col(st->table, 6, tr(MSG_ENTITY_COL_MATCH), 4, 0, ALIGN_LEFT, 1);
 	db_error_init(&err);

@@ -9,7 +9,11 @@
 -- it). Candidates come through the indexes of 0061, each source bounded, in
 -- a materialised step of their own (a set-returning function), so that the
 -- planner never meets `LIMIT` over a filter and picks a sequential scan
--- hoping to stop early; the few thousand candidates are then ranked (exact >
+-- hoping to stop early (the function decides, from the statistics, the one
+-- case where reading in table order is right; enable_seqscan is off, and
+-- jit with it, as the cost of a scan it cannot avoid would otherwise look
+-- worth compiling); the few hundred candidates
+-- are then ranked (exact >
 -- prefix > contains > former name > legal representative > address; in
 -- business before closed; shorter names first) and paged by keyset.
 -- Everything runs as the caller (SECURITY INVOKER): core.entity has no
@@ -106,6 +110,41 @@ RETURN (f.division_code IS NULL OR division_code = f.division_code)
 COMMENT ON FUNCTION core.entity_filter_ok(text, text, text, text, date, text, core.entity_filter) IS
 	'主体是否符合筛选条件';
 
+-- The share of entities whose name (source 'name') or address ('address')
+-- holds every one of these bigrams, as the planner estimates it from the
+-- index statistics (ANALYZE counts the most common bigrams): the smallest
+-- share of any one of them, an upper bound. One EXPLAIN of a constant
+-- statement per bigram, about 0.1 ms each. (VOLATILE only because
+-- PostgreSQL allows EXPLAIN in no other kind of function; it reads nothing
+-- but statistics.)
+CREATE FUNCTION core.bigram_share(source text, grams text[]) RETURNS real
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	plan json;
+	fewest float8;
+	all_rows float8 := (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'core.entity'::regclass);
+	g text;
+BEGIN
+	IF all_rows IS NULL OR all_rows < 1000 THEN -- not analysed yet, or too small to matter
+		RETURN 0;
+	END IF;
+	FOREACH g IN ARRAY grams LOOP
+		IF source = 'name' THEN
+			EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM core.entity e WHERE core.search_bigrams(e.name) @> ARRAY[$1]'
+				INTO plan USING g;
+		ELSE
+			EXECUTE 'EXPLAIN (FORMAT JSON) SELECT 1 FROM core.entity e WHERE core.search_bigrams(e.address) @> ARRAY[$1]'
+				INTO plan USING g;
+		END IF;
+		fewest := least(fewest, (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8);
+	END LOOP;
+	RETURN coalesce(fewest / all_rows, 0);
+END $$;
+COMMENT ON FUNCTION core.bigram_share(text, text[]) IS
+	'按规划器的估计，名称（name）或地址（address）同时含有这些二字组的主体占比（取其中最少的一个，是上限）';
+
 -- pg_trgm defines its settings when its library is loaded: load it, so the
 -- SET clause below names a known setting.
 SELECT core.show_limit();
@@ -115,17 +154,23 @@ SELECT core.show_limit();
 -- match: 0 exact name / code, 1 name prefix / near code / code prefix,
 -- 2 name contains, 3 former name, 4 legal representative, 5 address,
 -- 6 similar name (typo). The exact name and name prefixes come from a
--- btree and are always complete; a fragment that half the register
--- contains (无锡, 有限公司) would make a GIN index read and sort hundreds of
--- thousands of row pointers, so gin_fuzzy_search_limit has GIN return a
--- random sample of about 5,000 instead, and the caller is told the result
--- is capped.
+-- btree and are always complete. A fragment that a large part of the
+-- register contains (无锡, 有限公司) would make a GIN index read hundreds of
+-- thousands of row pointers to return a few hundred; when the statistics
+-- say every bigram of it is that common (core.bigram_share ≥ 0.15) and no
+-- filter narrows the search, names and addresses are read in table order
+-- instead, which finds cap of them within a few thousand rows. Should the
+-- statistics be stale, gin_fuzzy_search_limit keeps a GIN scan to a sample
+-- of about 5,000 pointers. Either way the caller is told it is capped. The
+-- fragment is rechecked in the text as stored first: normalising costs
+-- more than reading, and is needed only when that finds nothing.
 CREATE FUNCTION core.entity_candidates(kind text, q text, f core.entity_filter, cap int)
 RETURNS TABLE (entity_id bigint, match smallint, matched text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 SET plan_cache_mode = force_custom_plan
 SET enable_seqscan = off
+SET jit = off
 SET gin_fuzzy_search_limit = 5000
 SET pg_trgm.word_similarity_threshold = 0.3
 AS $$
@@ -137,6 +182,10 @@ DECLARE
 	found int;
 	total int := 0;
 	pk text;
+	dense constant real := 0.15;
+	plain boolean := f.division_code IS NULL AND f.type_codes IS NULL AND f.industry_codes IS NULL
+	                 AND f.status IS NULL AND f.established_from IS NULL AND f.established_to IS NULL
+	                 AND f.risk_grade IS NULL;
 BEGIN
 	IF kind = 'uscc' THEN
 		RETURN QUERY SELECT e.id, 0::smallint, NULL::text FROM core.entity e WHERE e.uscc = n
@@ -179,7 +228,11 @@ BEGIN
 		                                          e.established_on, e.risk_grade, f)
 		              LIMIT cap;
 	ELSIF kind = 'text' THEN
-		-- the exact name and names that start with it, however many contain it
+		-- The sources in the order of their rank: the exact name and names
+		-- that start with it, names, former names, legal representatives,
+		-- addresses that contain it. Once cap candidates are in, the next
+		-- sources cannot reach the first cap places of the ranking: they
+		-- are not asked (the result is capped anyway).
 		RETURN QUERY SELECT e.id, (core.search_norm(e.name) <> t)::int::smallint, NULL::text FROM core.entity e
 		              WHERE core.search_norm(e.name) COLLATE "C" >= t AND core.search_norm(e.name) COLLATE "C" < t || hi
 		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
@@ -187,36 +240,63 @@ BEGIN
 		              LIMIT cap;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
-		RETURN QUERY SELECT e.id, 2::smallint, NULL::text FROM core.entity e
-		              WHERE core.search_bigrams(e.name) @> b AND strpos(core.search_norm(e.name), t) > 0
-		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
-		                                          e.established_on, e.risk_grade, f)
-		              LIMIT cap;
+		IF total >= cap THEN
+			RETURN;
+		END IF;
+		IF plain AND core.bigram_share('name', b) >= dense THEN
+			RETURN QUERY SELECT e.id, 2::smallint, NULL::text FROM core.entity e
+			              WHERE (strpos(e.name, t) > 0 OR strpos(core.search_norm(e.name), t) > 0)
+			              LIMIT cap;
+		ELSE
+			RETURN QUERY SELECT e.id, 2::smallint, NULL::text FROM core.entity e
+			              WHERE core.search_bigrams(e.name) @> b AND (strpos(e.name, t) > 0 OR strpos(core.search_norm(e.name), t) > 0)
+			                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
+			                                          e.established_on, e.risk_grade, f)
+			              LIMIT cap;
+		END IF;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
+		IF total >= cap THEN
+			RETURN;
+		END IF;
 		RETURN QUERY SELECT e.id, 3::smallint, fn.name FROM core.entity_former_name fn
 		               JOIN core.entity e ON e.id = fn.entity_id
-		              WHERE core.search_bigrams(fn.name) @> b AND strpos(core.search_norm(fn.name), t) > 0
+		              WHERE core.search_bigrams(fn.name) @> b AND (strpos(fn.name, t) > 0 OR strpos(core.search_norm(fn.name), t) > 0)
 		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
 		                                          e.established_on, e.risk_grade, f)
 		              LIMIT cap;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
+		IF total >= cap THEN
+			RETURN;
+		END IF;
 		RETURN QUERY SELECT e.id, 4::smallint, e.legal_rep_name FROM core.entity e
 		              WHERE core.search_bigrams(e.legal_rep_name) @> b
-		                AND strpos(core.search_norm(e.legal_rep_name), t) > 0
+		                AND (strpos(e.legal_rep_name, t) > 0 OR strpos(core.search_norm(e.legal_rep_name), t) > 0)
 		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
 		                                          e.established_on, e.risk_grade, f)
 		              LIMIT cap;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
-		RETURN QUERY SELECT e.id, 5::smallint, e.address FROM core.entity e
-		              WHERE core.search_bigrams(e.address) @> b AND strpos(core.search_norm(e.address), t) > 0
-		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
-		                                          e.established_on, e.risk_grade, f)
-		              LIMIT cap;
+		IF total >= cap THEN
+			RETURN;
+		END IF;
+		IF plain AND core.bigram_share('address', b) >= dense THEN
+			RETURN QUERY SELECT e.id, 5::smallint, e.address FROM core.entity e
+			              WHERE (strpos(e.address, t) > 0 OR strpos(core.search_norm(e.address), t) > 0)
+			              LIMIT cap;
+		ELSE
+			RETURN QUERY SELECT e.id, 5::smallint, e.address FROM core.entity e
+			              WHERE core.search_bigrams(e.address) @> b AND (strpos(e.address, t) > 0 OR strpos(core.search_norm(e.address), t) > 0)
+			                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
+			                                          e.established_on, e.risk_grade, f)
+			              LIMIT cap;
+		END IF;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
+		IF total >= cap THEN
+			RETURN;
+		END IF;
 		-- nothing contains it: perhaps a typo; names most like it
 		IF total = 0 AND char_length(t) >= 3 THEN
 			RETURN QUERY SELECT e.id, 6::smallint, NULL::text FROM core.entity e
@@ -253,6 +333,7 @@ RETURNS TABLE (id bigint, uscc text, name text, legal_rep_name text, entity_type
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 SET enable_seqscan = off
+SET jit = off
 AS $$
 #variable_conflict use_column
 DECLARE
@@ -324,8 +405,7 @@ BEGIN
 	), cand AS (
 		SELECT DISTINCT ON (r.entity_id) r.entity_id, r.match, r.matched FROM raw r ORDER BY r.entity_id, r.match
 	), over_cap AS (
-		SELECT coalesce(bool_or(x.n >= entity_search.cap), false) AS v
-		  FROM (SELECT count(*) AS n FROM raw r GROUP BY r.match) x
+		SELECT count(*) >= entity_search.cap AS v FROM raw
 	), hit AS (
 		SELECT e.id, e.uscc::text AS uscc, e.name, e.legal_rep_name, et.name AS entity_type_name, e.status,
 		       split_part(es.name, '（', 1) AS status_name, es.in_business, e.established_on,
@@ -405,7 +485,7 @@ GRANT EXECUTE ON FUNCTION api.entity_search(text, text, text, text, text, date, 
                                             bigint, integer, integer) TO smcon_staff;
 REVOKE ALL ON FUNCTION api.entity_filter_choices() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION api.entity_filter_choices() TO smcon_staff;
-GRANT EXECUTE ON FUNCTION core.entity_query_kind(text), core.uscc_near(text),
+GRANT EXECUTE ON FUNCTION core.entity_query_kind(text), core.uscc_near(text), core.bigram_share(text, text[]),
 	core.entity_filter_ok(text, text, text, text, date, text, core.entity_filter),
 	core.entity_candidates(text, text, core.entity_filter, integer) TO smcon_staff;
 GRANT USAGE ON TYPE core.entity_filter TO smcon_staff;

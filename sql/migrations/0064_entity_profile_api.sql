@@ -2,7 +2,10 @@
 -- the tabs (one call gives every tab's count and first page, or the next
 -- page of one tab), an elevator and its 96333 history. All SECURITY
 -- INVOKER with search_path pinned; a code is looked up as typed
--- (core.uscc_normalize), through the unique index.
+-- (core.uscc_normalize), through the unique index. They are PL/pgSQL so
+-- that a session plans each query once: a SQL function's body is planned
+-- on every call, which for the header's ten joins costs more than running
+-- it; the lookups by key run on the generic plan from the start.
 
 -- The entity with that USCC, or NULL.
 CREATE FUNCTION core.entity_by_uscc(code text) RETURNS bigint
@@ -24,17 +27,21 @@ RETURNS TABLE (id bigint, uscc text, name text, reg_no text, entity_type_code te
                industry_section text, section_name text, risk_grade text, risk_grade_name text,
                risk_graded_on date, risk_score numeric, tags text, former_names text, source_system text,
                loaded_at timestamptz, updated_at timestamptz)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $$
-	SELECT e.id, e.uscc, e.name, e.reg_no, e.entity_type_code, et.name, et.is_market_entity, et.legal_rep_title,
-	       e.legal_rep_name, e.legal_rep_id_no_masked, e.phone, e.address, e.registered_capital,
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
+	SELECT e.id, e.uscc::text, e.name, e.reg_no, e.entity_type_code, et.name, et.is_market_entity, et.legal_rep_title,
+	       e.legal_rep_name, e.legal_rep_id_no_masked, e.phone::text, e.address, e.registered_capital,
 	       e.capital_currency, e.established_on, e.approved_on, e.operating_from, e.operating_to,
 	       e.business_scope, e.status, split_part(es.name, '（', 1), es.in_business, e.status_changed_on,
 	       e.status_reason, ra.name, e.reg_division_code, rd.name,
 	       CASE WHEN NOT rd.current THEN rd.retired_year || ' 年撤销，今属' || coalesce(sd.name, '—') END,
-	       e.division_code, dv.name, coalesce(dist.short_name, st.short_name), CASE WHEN st.level = 'station' THEN st.short_name END,
-	       e.industry_code, ind.name, ind.section, sec.name, e.risk_grade, rg.name, e.risk_graded_on,
+	       e.division_code::text, dv.name, coalesce(dist.short_name, st.short_name), CASE WHEN st.level = 'station' THEN st.short_name END,
+	       e.industry_code, ind.name, ind.section::text, sec.name, e.risk_grade, rg.name, e.risk_graded_on,
 	       (SELECT h.score FROM credit.risk_grade_history h WHERE h.entity_id = e.id
 	         ORDER BY h.assessed_on DESC, h.id DESC LIMIT 1),
 	       (SELECT string_agg(t.name, '、' ORDER BY t.category, t.name)
@@ -54,8 +61,8 @@ AS $$
 	  LEFT JOIN core.industry ind ON ind.code = e.industry_code
 	  LEFT JOIN core.industry sec ON sec.code = ind.section
 	  LEFT JOIN core.risk_grade rg ON rg.code = e.risk_grade
-	 WHERE e.uscc = core.uscc_normalize(entity_header.code)
-$$;
+	 WHERE e.uscc = core.uscc_normalize(entity_header.code);
+END $$;
 COMMENT ON FUNCTION api.entity_header(text) IS '市场主体画像的表头：登记信息、属地、行业、风险等级、标签';
 
 -- The facts behind the entity's latest credit-risk grade (internal: never published).
@@ -63,9 +70,13 @@ CREATE FUNCTION api.entity_risk(code text)
 RETURNS TABLE (grade text, grade_name text, score numeric, assessed_on date, model_version text,
                manual_adjustment boolean, adjustment_reason text, indicator text, fact text, points numeric,
                source_table text, source_id bigint)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 	SELECT h.grade, g.name, h.score, h.assessed_on, h.model_version, h.manual_adjustment, h.adjustment_reason,
 	       i.name, f.fact, f.points, f.source_table, f.source_id
 	  FROM (SELECT * FROM credit.risk_grade_history x WHERE x.entity_id = core.entity_by_uscc(entity_risk.code)
@@ -73,8 +84,8 @@ AS $$
 	  JOIN core.risk_grade g ON g.code = h.grade
 	  LEFT JOIN credit.risk_grade_fact f ON f.history_id = h.id
 	  LEFT JOIN credit.risk_indicator i ON i.code = f.indicator_code
-	 ORDER BY f.points DESC NULLS LAST, i.sort_order
-$$;
+	 ORDER BY f.points DESC NULLS LAST, i.sort_order;
+END $$;
 COMMENT ON FUNCTION api.entity_risk(text) IS '主体最近一次信用风险分类的等级、得分和计分事实（内部使用）';
 
 -- The profile's tabs. Without only_tab: every tab's first page_size facts,
@@ -133,10 +144,15 @@ RETURNS TABLE (id bigint, registration_code text, category text, rescue_code tex
                district_bureau text, urban boolean, commissioned_on date, registered_on date, status text,
                last_maintained_on date, last_inspected_on date, next_inspection_due date, inspection_overdue boolean,
                source_system text, loaded_at timestamptz)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $$
-	SELECT e.id, e.registration_code, c.name, e.rescue_code, u.uscc, u.name, m.uscc, m.name, mu.duty_phone,
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
+	SELECT e.id, e.registration_code, c.name, e.rescue_code, u.uscc::text, u.name, m.uscc::text, m.name,
+	       mu.duty_phone::text,
 	       e.maintenance_contract_ends_on, e.manufacturer_name, e.model, e.rated_load_kg, e.rated_speed_mps,
 	       e.floors, e.address,
 	       CASE e.place_type WHEN 'residential' THEN '住宅' WHEN 'office' THEN '办公' WHEN 'shopping' THEN '商场'
@@ -152,8 +168,8 @@ AS $$
 	  LEFT JOIN equipment.maintenance_unit mu ON mu.entity_id = e.maintenance_entity_id
 	  LEFT JOIN core.division d ON d.code = e.division_code
 	  LEFT JOIN core.org_unit o ON o.id = e.district_org_id
-	 WHERE e.id = elevator_detail.elevator_id
-$$;
+	 WHERE e.id = elevator_detail.elevator_id;
+END $$;
 COMMENT ON FUNCTION api.elevator_detail(bigint) IS '一台电梯：注册代码、救援识别码、使用单位、维保单位、检验维保情况';
 
 -- The elevator's 96333 incidents, newest first (as far as the caller's scope reaches).
@@ -162,9 +178,13 @@ RETURNS TABLE (id bigint, incident_no text, kind text, received_at timestamptz, 
                injured boolean, level text, arrival_minutes integer, arrival_limit_minutes smallint,
                released_at timestamptz, status text, cause text, callback_result text, source_system text,
                loaded_at timestamptz)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 	SELECT i.id, i.incident_no,
 	       CASE i.kind WHEN 'trapped' THEN '困人' WHEN 'fault' THEN '故障' ELSE '其他' END, i.received_at,
 	       i.trapped_count, i.injured,
@@ -180,8 +200,8 @@ AS $$
 	  LEFT JOIN core.rescue_cause rc ON rc.code = i.cause_code
 	 WHERE i.elevator_id = elevator_incidents.elevator_id
 	 ORDER BY i.received_at DESC
-	 LIMIT max_rows
-$$;
+	 LIMIT max_rows;
+END $$;
 COMMENT ON FUNCTION api.elevator_incidents(bigint, integer) IS '一台电梯的 96333 救援记录，新的在前（按调用者的数据范围）';
 
 REVOKE ALL ON FUNCTION api.entity_header(text), api.entity_risk(text), api.entity_facts(text, text, integer, text),

@@ -44,9 +44,12 @@ GRANT SELECT ON supervision.plan_candidate TO smcon_staff;
 -- The plans in the caller's scope that still take candidates.
 CREATE FUNCTION api.entity_plans()
 RETURNS TABLE (plan_no text, title text, year smallint, kind text, status text, org_name text, candidates bigint)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 	SELECT p.plan_no, p.title, p.year,
 	       CASE p.kind WHEN 'random' THEN '双随机' WHEN 'joint' THEN '联合抽查' WHEN 'key' THEN '重点检查' ELSE '专项检查' END,
 	       CASE p.status WHEN 'draft' THEN '草稿' WHEN 'filed' THEN '已备案' ELSE '执行中' END,
@@ -55,8 +58,8 @@ AS $$
 	  FROM supervision.inspection_plan p
 	  JOIN core.org_unit o ON o.id = p.org_id
 	 WHERE p.org_id = ANY (api.my_orgs()) AND p.status IN ('draft', 'filed', 'in_progress')
-	 ORDER BY p.year DESC, p.plan_no
-$$;
+	 ORDER BY p.year DESC, p.plan_no;
+END $$;
 COMMENT ON FUNCTION api.entity_plans() IS '本人数据范围内还可加入候选对象的抽查计划';
 
 -- Puts an entity on a plan's candidate list. Returns the new row's id.
