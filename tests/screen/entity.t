@@ -188,13 +188,14 @@ scr_wait "<<exited>>"
 
 # a dropped connection: what was typed stays, the search runs again when it is back
 start 80 24 demo_clerk_jy
-scr_type "海澜"
-await "无锡海澜服饰有限公司" "a search as 江阴's clerk"
+scr_type "红豆"
+await "按名称、法定代表人、地址 · 3 条" "a search as 江阴's clerk"
 psql_su -d "$DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'demo_clerk_jy'" >/dev/null
-scr_type "服饰"
-await "按名称、法定代表人、地址 · 1 条" "the connection drops; smcon reconnects and the search runs again"
-is "$(scr_line '查找：')" "查找： 海澜服饰" "  ... what was typed stays in the box, and nothing else is printed there"
-await "无锡海澜服饰有限公司" "  ... and finds the entity"
+scr_type "纺织"
+await "查找： 红豆纺织" "the connection drops while the operator types on"
+await "按名称、法定代表人、地址 · 1 条" "  ... smcon reconnects and the search runs again"
+is "$(scr_line '查找：')" "查找： 红豆纺织" "  ... with what was typed, and nothing else printed in the box"
+await "无锡红豆纺织科技有限公司" "  ... and finds the entity"
 contains "$(scr_capture | tail -1)" "已连接" "  ... connected again"
 is "$(psql_su -At -d "$DB" -c "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_clerk_jy'")" 1 \
 	"  ... on a new session"
