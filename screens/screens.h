@@ -7,6 +7,10 @@
 extern const struct screen screen_login;
 extern const struct screen screen_menu;
 extern const struct screen screen_help;
+extern const struct screen screen_entity_search;
+extern const struct screen screen_entity_profile;
+extern const struct screen screen_entity_elevator;
+extern const struct screen screen_entity_plan;
 
 /* The screen a main-menu action opens. */
 const struct screen *screen_for_menu(enum action_id a);

@@ -20,14 +20,30 @@ static int is_blank(uint32_t cp)
 	       cp == 0x2029 || cp == 0x205f || cp == 0x3000;
 }
 
+/* A Chinese input method in full-width mode types ０-９, Ａ-Ｚ and ａ-ｚ
+ * (U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A): their ASCII forms, else cp. */
+static uint32_t halfwidth(uint32_t cp)
+{
+	if (cp >= 0xff10 && cp <= 0xff19)
+		return cp - 0xff10 + '0';
+	if (cp >= 0xff21 && cp <= 0xff3a)
+		return cp - 0xff21 + 'A';
+	if (cp >= 0xff41 && cp <= 0xff5a)
+		return cp - 0xff41 + 'a';
+	return cp;
+}
+
 void uscc_normalize(const char *code, struct strbuf *out)
 {
 	size_t n = strlen(code);
 	uint32_t cp;
 	for (size_t i = 0; i < n;) {
 		size_t len = utf8_decode(code + i, n - i, &cp);
-		if (cp >= 'a' && cp <= 'z')
-			strbuf_addc(out, (char)(cp - 'a' + 'A'));
+		uint32_t c = halfwidth(cp);
+		if (c >= 'a' && c <= 'z')
+			strbuf_addc(out, (char)(c - 'a' + 'A'));
+		else if (c != cp)
+			strbuf_addc(out, (char)c);
 		else if (!is_blank(cp))
 			strbuf_addn(out, code + i, len);
 		i += len;

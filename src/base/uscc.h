@@ -32,8 +32,10 @@ struct uscc_result {
 };
 
 /* Appends code upper-cased (a-z only: no other letter is ever valid) with
- * blanks removed: ASCII white space and the Unicode spaces PostgreSQL's
- * '\s' matches under C.UTF-8 (U+3000 ideographic space among them). */
+ * full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ, typed with a Chinese
+ * input method) made ASCII and blanks removed: ASCII white space and the
+ * Unicode spaces PostgreSQL's '\s' matches under C.UTF-8 (U+3000
+ * ideographic space among them). */
 void uscc_normalize(const char *code, struct strbuf *out);
 /* Checks a code taken as given (normalise first). Fills r and returns r->problem. */
 enum uscc_problem uscc_check(const char *code, struct uscc_result *r);

@@ -38,7 +38,7 @@ void table_free(struct table *t)
 	free(t->width);
 	free(t->cells);
 	free(t->row_color);
-	free(t->highlight);
+	table_highlight(t, NULL);
 	free(t);
 }
 
@@ -88,8 +88,35 @@ void table_row_color(struct table *t, int row, enum ui_color c)
 
 void table_highlight(struct table *t, const char *fragment)
 {
+	for (int i = 0; i < t->nhighlight; i++)
+		free(t->highlight[i]);
 	free(t->highlight);
-	t->highlight = fragment && *fragment ? xstrdup(fragment) : NULL;
+	t->highlight = NULL;
+	t->nhighlight = 0;
+	table_highlight_add(t, fragment);
+}
+
+void table_highlight_add(struct table *t, const char *fragment)
+{
+	if (!fragment || !*fragment)
+		return;
+	t->highlight = xrealloc(t->highlight, sizeof(char *) * (size_t)(t->nhighlight + 1));
+	t->highlight[t->nhighlight++] = xstrdup(fragment);
+}
+
+/* The first occurrence in s of any highlighted fragment; *len gets its length. */
+static const char *first_hit(const struct table *t, const char *s, size_t *len)
+{
+	const char *best = NULL;
+	for (int i = 0; i < t->nhighlight; i++) {
+		const char *hit = strstr(s, t->highlight[i]);
+		size_t n = strlen(t->highlight[i]);
+		if (hit && (!best || hit < best || (hit == best && n > *len))) {
+			best = hit;
+			*len = n;
+		}
+	}
+	return best;
 }
 
 static int clamp(int v, const struct table_col *c)
@@ -179,27 +206,30 @@ int table_view_height(const struct rect *r)
 }
 
 /* Draws text fitted to w columns at (y, x), with every occurrence of the
- * highlight in COL_MATCH. */
+ * highlighted fragments in COL_MATCH. */
 static void draw_cell(const struct table *t, int y, int x, int w, const char *text,
 		      enum width_align align, enum ui_color base)
 {
 	struct strbuf fitted = STRBUF_INIT;
 	width_fit(&fitted, text, w, align);
 	const char *s = strbuf_str(&fitted);
-	const char *hl = t->highlight;
-	size_t hlen = hl ? strlen(hl) : 0;
 	int col = x;
 	while (*s) {
-		const char *hit = hlen ? strstr(s, hl) : NULL;
+		size_t hlen = 0;
+		const char *hit = first_hit(t, s, &hlen);
 		size_t plain = hit ? (size_t)(hit - s) : strlen(s);
 		struct strbuf part = STRBUF_INIT;
 		strbuf_addn(&part, s, plain);
 		col += term_clip(y, col, x + w - col, strbuf_str(&part), base);
-		strbuf_free(&part);
-		if (!hit)
+		strbuf_reset(&part);
+		if (!hit) {
+			strbuf_free(&part);
 			break;
-		col += term_clip(y, col, x + w - col, hl,
+		}
+		strbuf_addn(&part, hit, hlen);
+		col += term_clip(y, col, x + w - col, strbuf_str(&part),
 				 base == COL_SELECTED ? COL_SELECTED : COL_MATCH);
+		strbuf_free(&part);
 		s = hit + hlen;
 	}
 	strbuf_free(&fitted);

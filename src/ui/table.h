@@ -1,6 +1,6 @@
 /* A table of text rows: columns sized by display width (CJK aware), a header,
- * the selected row, dimmed rows, and a fragment highlighted wherever it
- * occurs (the matched part of a search). Rows are loaded by the caller, page
+ * the selected row, dimmed rows, and fragments highlighted wherever they
+ * occur (the matched parts of a search). Rows are loaded by the caller, page
  * by page; the table never fetches anything itself. */
 #ifndef SMCON_TABLE_H
 #define SMCON_TABLE_H
@@ -27,7 +27,8 @@ struct table {
 	unsigned char *row_color;  /* enum ui_color of each row */
 	int *width;                /* from table_layout() */
 	struct listbox lb;
-	char *highlight;           /* fragment to mark, or NULL */
+	char **highlight;          /* fragments to mark (nhighlight of them) */
+	int nhighlight;
 	int sort_col;              /* column shown as sorted, -1 for none */
 	int sort_desc;
 };
@@ -47,6 +48,8 @@ const char *table_get(const struct table *t, int row, int col);
 void table_row_color(struct table *t, int row, enum ui_color c);
 /* Sets the fragment to highlight (copied; NULL or "" for none). */
 void table_highlight(struct table *t, const char *fragment);
+/* Highlights another fragment as well (copied; NULL or "" is ignored). */
+void table_highlight_add(struct table *t, const char *fragment);
 /* Sizes the columns for a width: content width within each column's limits;
  * spare room goes to flex columns; when there is too little, flex columns
  * shrink to their minimum and then columns are hidden from the right. */

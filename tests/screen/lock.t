@@ -7,7 +7,7 @@ printf 'ui: { idle_lock_minutes = 0.03; };\n' >"$SCRATCH/lock.conf"   # 1.8 seco
 scr_start 80 24 "$SMCON" -C "$CONF" -C "$SCRATCH/lock.conf"
 scr_login demo_handler_jy
 await "主菜单" "logged in"
-scr_keys 1
+scr_keys 5
 await "模块尚未安装" "a screen is open"
 await "控制台已锁定" "after the idle time the console locks"
 unlike "$(scr_capture)" "模块尚未安装" "  ... and hides the screen underneath"

@@ -54,7 +54,7 @@ contains "$(scr_capture)" "当前 60×20" "  ... giving the current size"
 scr_resize 80 24
 await "主体查询" "back at 80×24 the menu returns"
 
-scr_keys 1
+scr_keys 5
 await "模块尚未安装" "an entry whose module is missing says so"
 scr_keys Escape
 await "李娜，您好" "Esc returns to the menu"

@@ -5,7 +5,7 @@
 scr_start 80 24 "$SMCON" -C "$CONF"
 scr_login demo_inspector2_lx
 await "主菜单" "logged in"
-scr_keys 1
+scr_keys 5
 await "模块尚未安装" "a screen is open"
 # While the account may not log in, reconnecting fails and the loss stays visible.
 psql_su -d smcon -c "ALTER ROLE demo_inspector2_lx NOLOGIN" >/dev/null

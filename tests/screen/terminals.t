@@ -7,7 +7,7 @@ for term in xterm-256color screen-256color vt100 linux; do
 	scr_login demo_clerk_lx
 	await "主菜单" "TERM=$term: log in and reach the menu"
 	scr_keys 1
-	await "模块尚未安装" "TERM=$term: a menu key opens a screen"
+	await "请输入代码、名称、法定代表人、地址或电话" "TERM=$term: a menu key opens a screen"
 	scr_keys Escape
 	await "李娜，您好" "TERM=$term: Esc goes back"
 	contains "$(scr_capture | tail -1)" "登记查询员" "TERM=$term: the status bar is drawn"

@@ -155,7 +155,9 @@ static void normalizing(void)
 	    {"91\u200232", "9132", "the en space U+2002 goes"},
 	    {"91\u00a032", "91\u00a032", "the no-break space stays (as in SQL)"},
 	    {"91\u200b32", "91\u200b32", "the zero-width space stays"},
-	    {"９1a", "９1A", "full-width digits are not changed"},
+	    {"９1a", "91A", "a full-width digit becomes ASCII"},
+	    {"９１３２Ｍａ", "9132MA", "full-width digits and letters (a Chinese IME) become ASCII, upper case"},
+	    {"（９）", "（9）", "full-width brackets are not code characters and stay"},
 	    {"号x", "号X", "Chinese characters pass through"},
 	    {"", "", "empty stays empty"},
 	};

@@ -1,0 +1,562 @@
+/* Entity lookup: one search box that takes a code, a registration number, a
+ * phone number or a fragment of a name, legal representative or address;
+ * filters; results that update as the operator types (debounced, a newer
+ * keystroke cancels the running query), load page by page as the selection
+ * nears the end, sort by column, narrow with "/", export with "e". */
+#include <curses.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/uscc.h"
+#include "base/xalloc.h"
+#include "cmd/cmd_entity.h"
+#include "domain/entity.h"
+#include "domain/entity_action.h"
+#include "screens/screens.h"
+#include "ui/field.h"
+#include "ui/table.h"
+#include "ui/term.h"
+
+#define DEBOUNCE_MS 150
+#define PAGE_ROWS 50
+#define PREFETCH 10 /* load the next page when the selection is this close to the end */
+#define NCHIPS 6
+
+enum focus { F_BOX, F_FILTERS, F_RESULTS, F_WITHIN };
+enum run { R_IDLE, R_DUE, R_RUNNING };
+
+/* The filter chips, left to right; the dates chip is typed, the others cycle. */
+static const int chip_filter[NCHIPS] = {EFL_DISTRICT, EFL_TYPE, EFL_SECTION, EFL_STATUS, EFL_FROM,
+					EFL_RISK};
+static const enum msg_id chip_label[NCHIPS] = {MSG_ENTITY_FILTER_DISTRICT, MSG_ENTITY_FILTER_TYPE,
+					       MSG_ENTITY_FILTER_INDUSTRY, MSG_ENTITY_FILTER_STATUS,
+					       MSG_ENTITY_FILTER_DATES,    MSG_ENTITY_FILTER_RISK};
+#define CHIP_DATES 4
+
+/* The column each sort puts the arrow on (-1: relevance has none). */
+static const int sort_column[ES_COUNT] = {-1, 0, 1, 2, 3, 4, 5, -1};
+
+struct search {
+	struct field box, within, dates;
+	enum focus focus;
+	int chip;             /* the chip with the focus */
+	int choice[NCHIPS];   /* 0 = any, else 1 + index into the choices */
+	struct entity_choices choices;
+	enum entity_sort sort;
+	int descending;
+	struct entity_query q; /* the search shown (or running) */
+	struct entity_page page;
+	struct table *table;
+	enum run run;
+	int appending;        /* the running query fetches the next page */
+	long long due_ms;
+	int lost;             /* the connection dropped: search again when it is back */
+	PGconn *quiet;        /* the connection whose notices go to the log */
+	struct strbuf error;  /* the last search's error, shown on the status line */
+};
+
+static void *search_enter(struct app *app, void *arg)
+{
+	struct search *st = xcalloc(1, sizeof *st);
+	struct db_error err;
+	(void)arg;
+	field_init(&st->box, 0, 200);
+	field_init(&st->within, 0, 100);
+	field_init(&st->dates, 0, 40);
+	entity_query_init(&st->q);
+	entity_page_init(&st->page);
+	strbuf_init(&st->error);
+	st->table = table_new(7);
+	table_col(st->table, 0, tr(MSG_ENTITY_F_NAME), 12, 0, ALIGN_LEFT, 3);
+	table_col(st->table, 1, tr(MSG_ENTITY_F_USCC), 18, 18, ALIGN_LEFT, 0);
+	table_col(st->table, 2, tr(MSG_ENTITY_COL_REP), 6, 10, ALIGN_LEFT, 0);
+	table_col(st->table, 3, tr(MSG_ENTITY_COL_STATUS), 4, 6, ALIGN_LEFT, 0);
+	table_col(st->table, 4, tr(MSG_ENTITY_F_ESTABLISHED), 10, 0, ALIGN_LEFT, 0);
+	table_col(st->table, 5, tr(MSG_ENTITY_FILTER_DISTRICT), 4, 8, ALIGN_LEFT, 0);
+	table_col(st->table, 6, tr(MSG_ENTITY_COL_MATCH), 4, 0, ALIGN_LEFT, 1);
+	db_error_init(&err);
+	if (entity_choices_load(&app->db, &st->choices, &err) != ST_OK)
+		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
+	db_error_free(&err);
+	return st;
+}
+
+static void search_leave(struct app *app, void *state)
+{
+	struct search *st = state;
+	if (st->run == R_RUNNING)
+		db_async_cancel(&app->db);
+	field_free(&st->box);
+	field_free(&st->within);
+	field_free(&st->dates);
+	entity_choices_free(&st->choices);
+	entity_query_free(&st->q);
+	entity_page_free(&st->page);
+	table_free(st->table);
+	strbuf_free(&st->error);
+	free(st);
+}
+
+/* ---- running searches -------------------------------------------------- */
+
+/* Asks for a search DEBOUNCE_MS from now (a keystroke in between postpones it). */
+static void schedule(struct app *app, struct search *st, int ms)
+{
+	if (st->run == R_RUNNING) /* a newer keystroke cancels the query that runs */
+		db_async_cancel(&app->db);
+	st->run = R_DUE;
+	st->due_ms = app_now_ms() + ms;
+	app_wake_in(app, ms);
+}
+
+/* The query the box, the filters and the sort describe now. */
+static void build_query(struct search *st, struct entity_query *q)
+{
+	entity_query_init(q);
+	entity_query_set(&q->text, field_text(&st->box));
+	entity_query_set(&q->within, field_text(&st->within));
+	for (int c = 0; c < NCHIPS; c++) {
+		int f = chip_filter[c];
+		if (c == CHIP_DATES) {
+			struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+			if (entity_parse_dates(field_text(&st->dates), &from, &to) == 0) {
+				entity_query_set(&q->filter[EFL_FROM], strbuf_str(&from));
+				entity_query_set(&q->filter[EFL_TO], strbuf_str(&to));
+			}
+			strbuf_free(&from);
+			strbuf_free(&to);
+		} else if (st->choice[c] > 0) {
+			entity_query_set(&q->filter[f], st->choices.code[f][st->choice[c] - 1]);
+		}
+	}
+	q->sort = st->sort;
+	q->descending = st->descending;
+	q->page_size = PAGE_ROWS;
+}
+
+static void start(struct app *app, struct search *st, int append)
+{
+	struct db_error err;
+	if (!append) {
+		struct entity_query q;
+		build_query(st, &q);
+		entity_query_copy(&st->q, &q);
+		entity_query_free(&q);
+	}
+	st->run = R_IDLE;
+	st->appending = append;
+	if (entity_classify(st->q.text) == EK_EMPTY) {
+		entity_page_free(&st->page);
+		table_clear(st->table);
+		strbuf_reset(&st->error);
+		return;
+	}
+	db_error_init(&err);
+	if (entity_search_send(&app->db, &st->q, &err) == ST_OK) {
+		st->run = R_RUNNING;
+	} else {
+		strbuf_reset(&st->error);
+		strbuf_add(&st->error, strbuf_str(&err.message));
+		st->lost = app->db.state != DB_UP;
+	}
+	db_error_free(&err);
+}
+
+/* The rows of the page loaded last go into the table. */
+static void fill_table(struct search *st, int from)
+{
+	struct strbuf how = STRBUF_INIT;
+	for (int i = from; i < st->page.n; i++) {
+		const struct entity_hit *h = &st->page.hits[i];
+		int r = table_add_row(st->table);
+		table_set(st->table, r, 0, h->v[EH_NAME]);
+		table_set(st->table, r, 1, h->v[EH_USCC]);
+		table_set(st->table, r, 2, h->v[EH_LEGAL_REP]);
+		table_set(st->table, r, 3, h->v[EH_STATUS_NAME]);
+		table_set(st->table, r, 4, h->v[EH_ESTABLISHED]);
+		table_set(st->table, r, 5, h->v[EH_DISTRICT]);
+		strbuf_reset(&how);
+		entity_hit_describe(h, &how);
+		table_set(st->table, r, 6, strbuf_str(&how));
+		if (entity_status_closed(h->v[EH_STATUS]))
+			table_row_color(st->table, r, COL_DIM);
+	}
+	strbuf_free(&how);
+}
+
+/* What the search looked for, marked in the rows. */
+static void set_highlight(struct search *st)
+{
+	struct strbuf n = STRBUF_INIT;
+	enum entity_kind k = entity_classify(st->q.text);
+	if (k == EK_TEXT)
+		strbuf_add(&n, st->q.text);
+	else if (k == EK_USCC_PREFIX || k == EK_USCC)
+		uscc_normalize(st->q.text, &n);
+	table_highlight(st->table, strbuf_str(&n));
+	table_highlight_add(st->table, st->q.within);
+	st->table->sort_col = sort_column[st->q.sort];
+	st->table->sort_desc = st->q.descending;
+	strbuf_free(&n);
+}
+
+static void collect(struct app *app, struct search *st)
+{
+	PGresult *res;
+	struct db_error err;
+	db_error_init(&err);
+	if (!db_async_poll(&app->db, &res, &err)) {
+		db_error_free(&err);
+		return;
+	}
+	st->run = R_IDLE;
+	strbuf_reset(&st->error);
+	if (!res) {
+		strbuf_add(&st->error, strbuf_str(&err.message));
+		st->lost = app->db.state != DB_UP;
+	} else {
+		int from = st->appending ? st->page.n : 0;
+		if (!st->appending) {
+			entity_page_free(&st->page);
+			table_clear(st->table);
+			set_highlight(st);
+		}
+		entity_page_add(&st->page, res);
+		fill_table(st, from);
+		PQclear(res);
+	}
+	db_error_free(&err);
+}
+
+/* Loads the next page when the selection nears the end of what is loaded. */
+static void prefetch(struct app *app, struct search *st)
+{
+	if (st->run == R_IDLE && st->table->lb.selected >= st->page.n - PREFETCH &&
+	    entity_page_more(&st->page)) {
+		entity_page_cursor(&st->page, &st->q);
+		start(app, st, 1);
+	}
+}
+
+/* A server message outside a query (the server ending the session, say)
+ * would be printed over the screen by libpq: log it instead. */
+static void notice_to_log(void *arg, const char *message)
+{
+	(void)arg;
+	log_info("server: %s", message);
+}
+
+static int search_tick(struct app *app, void *state)
+{
+	struct search *st = state;
+	if (app->db.conn && st->quiet != app->db.conn) {
+		PQsetNoticeProcessor(app->db.conn, notice_to_log, NULL);
+		st->quiet = app->db.conn;
+	}
+	if (st->run == R_RUNNING)
+		collect(app, st);
+	if (st->lost && app->db.state == DB_UP) { /* reconnected: search again */
+		st->lost = 0;
+		start(app, st, 0);
+	}
+	if (st->run == R_DUE) {
+		long long left = st->due_ms - app_now_ms();
+		if (left <= 0)
+			start(app, st, 0);
+		else
+			app_wake_in(app, (int)left);
+	}
+	if (st->focus == F_RESULTS)
+		prefetch(app, st);
+	return 0;
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static const char *chip_value(const struct search *st, int c)
+{
+	if (c == CHIP_DATES)
+		return *field_text(&st->dates) ? field_text(&st->dates) : tr(MSG_ENTITY_FILTER_ANY);
+	int f = chip_filter[c];
+	return st->choice[c] ? st->choices.name[f][st->choice[c] - 1] : tr(MSG_ENTITY_FILTER_ANY);
+}
+
+static void draw_chips(struct search *st, int y, int x, int w)
+{
+	int col = x;
+	term_fill(y, x, w, COL_NORMAL);
+	for (int c = 0; c < NCHIPS && col < x + w; c++) {
+		struct strbuf sb = STRBUF_INIT;
+		int focused = st->focus == F_FILTERS && st->chip == c;
+		strbuf_addf(&sb, "%s:", tr(chip_label[c]));
+		col += term_clip(y, col, x + w - col, strbuf_str(&sb), COL_DIM);
+		if (focused && c == CHIP_DATES) {
+			field_draw(&st->dates, y, col, 22 < x + w - col ? 22 : x + w - col, 1);
+			col += 23;
+		} else {
+			int set = c == CHIP_DATES ? *field_text(&st->dates) != '\0' : st->choice[c] > 0;
+			col += term_clip(y, col, x + w - col, chip_value(st, c),
+					 focused ? COL_SELECTED : set ? COL_KEY : COL_NORMAL);
+			col += 2;
+		}
+		strbuf_free(&sb);
+	}
+}
+
+/* The line under the filters: how the input was taken, how many, the order. */
+static void status_text(struct search *st, struct strbuf *out, enum ui_color *c)
+{
+	const char *text = field_text(&st->box);
+	enum entity_kind k = entity_classify(text);
+	*c = COL_DIM;
+	if (st->error.len) {
+		*c = COL_ERROR;
+		strbuf_add(out, strbuf_str(&st->error));
+		if (st->lost)
+			strbuf_addf(out, " %s", tr(MSG_ENTITY_WILL_RETRY));
+		return;
+	}
+	if (k == EK_USCC && !entity_code_valid(text)) {
+		struct strbuf code = STRBUF_INIT;
+		struct uscc_result r;
+		uscc_normalize(text, &code);
+		uscc_check(strbuf_str(&code), &r);
+		uscc_describe(&r, out);
+		strbuf_addf(out, " · %s", tr(MSG_ENTITY_NEAR_BELOW));
+		*c = COL_ERROR;
+		strbuf_free(&code);
+		return;
+	}
+	strbuf_add(out, tr(entity_kind_label(k)));
+	if (k == EK_TEXT && entity_text_length(text) == 1)
+		strbuf_addf(out, " · %s", tr(MSG_ENTITY_ONE_CHAR));
+	if (st->run != R_IDLE) {
+		strbuf_addf(out, " · %s", tr(MSG_ENTITY_SEARCHING));
+		return;
+	}
+	if (k == EK_EMPTY)
+		return;
+	strbuf_add(out, " · ");
+	trf(out, st->page.capped ? MSG_ENTITY_COUNT_CAPPED : MSG_ENTITY_COUNT, st->page.total);
+	strbuf_addf(out, " · %s", tr(MSG_ENTITY_SORTED_BY));
+	strbuf_add(out, tr(entity_sort_label(st->q.sort)));
+	if (st->q.descending)
+		strbuf_add(out, "\xe2\x86\x93"); /* ↓ */
+	if (st->q.within)
+		strbuf_addf(out, " · %s%s", tr(MSG_ENTITY_WITHIN_LABEL), st->q.within);
+}
+
+static void search_draw(struct app *app, void *state, const struct rect *r)
+{
+	struct search *st = state;
+	struct strbuf sb = STRBUF_INIT;
+	enum ui_color c;
+	(void)app;
+	int lw = width_str(tr(MSG_ENTITY_BOX_LABEL)) + 1;
+	term_text(r->y, r->x, lw, tr(MSG_ENTITY_BOX_LABEL), COL_KEY, ALIGN_LEFT);
+	field_draw(&st->box, r->y, r->x + lw, r->w - lw, 0);
+	draw_chips(st, r->y + 1, r->x, r->w);
+	if (st->focus == F_WITHIN) {
+		int ww = width_str(tr(MSG_ENTITY_WITHIN_LABEL));
+		term_text(r->y + 2, r->x, ww, tr(MSG_ENTITY_WITHIN_LABEL), COL_KEY, ALIGN_LEFT);
+		field_draw(&st->within, r->y + 2, r->x + ww, r->w - ww, 1);
+	} else {
+		status_text(st, &sb, &c);
+		term_text(r->y + 2, r->x, r->w, strbuf_str(&sb), c, ALIGN_LEFT);
+	}
+	struct rect tr_ = {r->y + 3, r->x, r->h - 3, r->w};
+	table_layout(st->table, tr_.w);
+	table_draw(st->table, &tr_);
+	if (st->table->nrows == 0 && st->run == R_IDLE && entity_classify(st->q.text) != EK_EMPTY &&
+	    !st->error.len)
+		term_text(tr_.y + 2, tr_.x, tr_.w, tr(MSG_ENTITY_NONE), COL_DIM, ALIGN_CENTER);
+	if (st->focus == F_BOX) /* last, so the cursor stays in the box */
+		field_draw(&st->box, r->y, r->x + lw, r->w - lw, 1);
+	strbuf_free(&sb);
+}
+
+/* ---- keys and actions -------------------------------------------------- */
+
+static const enum action_id search_actions[];
+
+/* Whether k is bound to one of the screen's actions. */
+static int bound(const struct key *k)
+{
+	for (const enum action_id *a = search_actions; *a != ACT_NONE; a++)
+		if (key_matches(k, action_get(*a)->keys))
+			return 1;
+	return 0;
+}
+
+static int search_key(struct app *app, void *state, const struct key *k)
+{
+	struct search *st = state;
+	struct field *f = st->focus == F_BOX	    ? &st->box
+			  : st->focus == F_WITHIN ? &st->within
+			  : st->focus == F_FILTERS && st->chip == CHIP_DATES ? &st->dates
+									     : NULL;
+	if (!f && st->focus == F_RESULTS && key_printable(k) && !bound(k)) {
+		st->focus = F_BOX; /* typing in the results goes on in the box */
+		f = &st->box;
+	}
+	if (!f || (f == &st->dates && (k->code == KEY_LEFT || k->code == KEY_RIGHT) && k->fn))
+		return SCR_UNHANDLED;
+	struct strbuf before = STRBUF_INIT;
+	strbuf_add(&before, field_text(f));
+	int used = field_key(f, k);
+	if (used && f != &st->within && strcmp(strbuf_str(&before), field_text(f)) != 0)
+		schedule(app, st, DEBOUNCE_MS);
+	strbuf_free(&before);
+	return used ? SCR_HANDLED : SCR_UNHANDLED;
+}
+
+static void open_selected(struct app *app, struct search *st)
+{
+	int sel = st->table->lb.selected;
+	if (sel < 0 || sel >= st->page.n)
+		return;
+	if (st->run == R_RUNNING) { /* the profile needs the connection */
+		db_async_cancel(&app->db);
+		st->run = st->appending ? R_IDLE : R_DUE;
+	}
+	app_push(app, &screen_entity_profile, st->page.hits[sel].v[EH_USCC]);
+}
+
+static void export_csv(struct app *app, struct search *st)
+{
+	struct strbuf path = STRBUF_INIT;
+	entity_export_name("entity-search", NULL, "csv", &path);
+	FILE *f = fopen(strbuf_str(&path), "w");
+	if (!f) {
+		char *m = trs(MSG_ENTITY_WRITE_FAILED, strbuf_str(&path), strerror(errno));
+		app_message(app, MSGK_ERROR, m);
+		free(m);
+	} else {
+		struct rowset *rs = entity_hits_rowset(&st->page, 1);
+		rowset_print(rs, FMT_CSV, f);
+		rowset_free(rs);
+		char *m = fclose(f) != 0 ? trs(MSG_ENTITY_WRITE_FAILED, strbuf_str(&path), strerror(errno))
+					 : trs(MSG_ENTITY_CSV_EXPORTED, st->page.n, strbuf_str(&path));
+		app_message(app, MSGK_INFO, m);
+		free(m);
+	}
+	strbuf_free(&path);
+}
+
+/* Up/Down on a chip: the next or previous value (wrapping through "any"). */
+static void cycle_chip(struct app *app, struct search *st, int step)
+{
+	int n = st->choices.n[chip_filter[st->chip]];
+	if (st->chip == CHIP_DATES || n == 0)
+		return;
+	st->choice[st->chip] = (st->choice[st->chip] + step + n + 1) % (n + 1);
+	schedule(app, st, 0);
+}
+
+static int filters_action(struct app *app, struct search *st, enum action_id a)
+{
+	switch (a) {
+	case ACT_UP: cycle_chip(app, st, -1); return 1;
+	case ACT_DOWN: cycle_chip(app, st, 1); return 1;
+	case ACT_ENTITY_FILTER_PREV: st->chip = (st->chip + NCHIPS - 1) % NCHIPS; return 1;
+	case ACT_ENTITY_FILTER_NEXT: st->chip = (st->chip + 1) % NCHIPS; return 1;
+	case ACT_ENTITY_FILTER_CLEAR:
+		if (st->chip == CHIP_DATES)
+			field_clear(&st->dates);
+		else
+			st->choice[st->chip] = 0;
+		schedule(app, st, 0);
+		return 1;
+	default: return 0;
+	}
+}
+
+static void next_sort(struct app *app, struct search *st, int reverse)
+{
+	if (reverse)
+		st->descending = !st->descending;
+	else
+		st->sort = st->sort + 1 == ES_CAPITAL ? ES_RELEVANCE : st->sort + 1;
+	schedule(app, st, 0);
+}
+
+static int focus_step(struct search *st, int step)
+{
+	static const enum focus order[] = {F_BOX, F_FILTERS, F_RESULTS};
+	int i = 0;
+	while (i < 3 && order[i] != st->focus)
+		i++;
+	st->focus = order[(i + step + 3) % 3];
+	return SCR_HANDLED;
+}
+
+static int search_action(struct app *app, void *state, enum action_id a)
+{
+	struct search *st = state;
+	int h = table_view_height(&(struct rect){0, 0, app_content().h - 3, 0});
+	if (st->focus == F_WITHIN) {
+		if (a == ACT_OPEN || a == ACT_BACK) {
+			if (a == ACT_BACK)
+				field_clear(&st->within);
+			st->focus = F_RESULTS;
+			schedule(app, st, 0);
+		}
+		return SCR_HANDLED;
+	}
+	if (st->focus == F_FILTERS && filters_action(app, st, a))
+		return SCR_HANDLED;
+	if (st->focus == F_BOX && a == ACT_UP)
+		return SCR_HANDLED;
+	if (st->focus == F_RESULTS && a == ACT_UP && st->table->lb.selected <= 0) {
+		st->focus = F_BOX;
+		return SCR_HANDLED;
+	}
+	if (table_action(st->table, a, h)) {
+		st->focus = F_RESULTS;
+		prefetch(app, st);
+		return SCR_HANDLED;
+	}
+	switch (a) {
+	case ACT_OPEN: open_selected(app, st); return SCR_HANDLED;
+	case ACT_BACK:
+		if (st->focus == F_BOX)
+			return SCR_POP;
+		st->focus = F_BOX;
+		return SCR_HANDLED;
+	case ACT_ENTITY_FOCUS_NEXT: return focus_step(st, 1);
+	case ACT_ENTITY_FOCUS_PREV: return focus_step(st, -1);
+	case ACT_ENTITY_WITHIN: st->focus = F_WITHIN; return SCR_HANDLED;
+	case ACT_ENTITY_EXPORT_CSV: export_csv(app, st); return SCR_HANDLED;
+	case ACT_ENTITY_SORT: next_sort(app, st, 0); return SCR_HANDLED;
+	case ACT_ENTITY_SORT_REVERSE: next_sort(app, st, 1); return SCR_HANDLED;
+	default: return SCR_UNHANDLED;
+	}
+}
+
+static int search_has_selection(struct app *app, void *state)
+{
+	struct search *st = state;
+	(void)app;
+	return st->table->lb.selected >= 0;
+}
+
+static const enum action_id search_actions[] = {
+	ACT_OPEN,           ACT_ENTITY_WITHIN,      ACT_ENTITY_EXPORT_CSV, ACT_ENTITY_SORT,
+	ACT_ENTITY_SORT_REVERSE, ACT_ENTITY_FOCUS_NEXT, ACT_ENTITY_FOCUS_PREV, ACT_ENTITY_FILTER_PREV,
+	ACT_ENTITY_FILTER_NEXT, ACT_ENTITY_FILTER_CLEAR, ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
+	ACT_PAGE_DOWN,      ACT_FIRST,              ACT_LAST,              ACT_NONE};
+
+const struct screen screen_entity_search = {
+	.name = "entity.search",
+	.title = MSG_ENTITY_SEARCH_TITLE,
+	.actions = search_actions,
+	.enter = search_enter,
+	.leave = search_leave,
+	.draw = search_draw,
+	.key = search_key,
+	.action = search_action,
+	.has_selection = search_has_selection,
+	.tick = search_tick,
+};
