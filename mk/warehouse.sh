@@ -37,7 +37,13 @@ export PGHOST="$dir/run" PGDATABASE="$db"
 # The owner's own environment, so that a caller's PGUSER or PGSERVICE cannot interfere.
 as_owner() { env -u PGSERVICE -u PGSERVICEFILE PGUSER=smcon_owner PGPASSWORD="$owner_pw" "$@"; }
 
-as_owner "$bin" -C /dev/null db migrate | sed 's/^/  /'
+# Not through a pipe: sh has no pipefail, and a failed migration must stop us.
+if ! as_owner "$bin" -C /dev/null db migrate >"$dir/migrate.log" 2>&1; then
+	sed 's/^/  /' "$dir/migrate.log" >&2
+	echo "warehouse.sh: db migrate failed" >&2
+	exit 1
+fi
+sed 's/^/  /' "$dir/migrate.log"
 as_owner psql -X -q -v ON_ERROR_STOP=1 -f "$root/sql/demo/accounts.sql"
 
 cat >"$dir/smcon.conf" <<CONF

@@ -53,7 +53,6 @@ struct search {
 	int appending;        /* the running query fetches the next page */
 	long long due_ms;
 	int lost;             /* the connection dropped: search again when it is back */
-	PGconn *quiet;        /* the connection whose notices go to the log */
 	struct strbuf error;  /* the last search's error, shown on the status line */
 };
 
@@ -240,21 +239,9 @@ static void prefetch(struct app *app, struct search *st)
 	}
 }
 
-/* A server message outside a query (the server ending the session, say)
- * would be printed over the screen by libpq: log it instead. */
-static void notice_to_log(void *arg, const char *message)
-{
-	(void)arg;
-	log_info("server: %s", message);
-}
-
 static int search_tick(struct app *app, void *state)
 {
 	struct search *st = state;
-	if (app->db.conn && st->quiet != app->db.conn) {
-		PQsetNoticeProcessor(app->db.conn, notice_to_log, NULL);
-		st->quiet = app->db.conn;
-	}
 	if (st->run == R_RUNNING)
 		collect(app, st);
 	if (st->lost && app->db.state == DB_UP) { /* reconnected: search again */

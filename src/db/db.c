@@ -155,6 +155,14 @@ static void fail_message(struct db_error *err, enum db_fail why, const char *who
 	}
 }
 
+/* A server message outside a query (the server ending the session, a
+ * NOTICE) would be printed by libpq over the console's screen: log it. */
+static void notice_to_log(void *arg, const char *message)
+{
+	(void)arg;
+	log_info("server: %.*s", (int)strcspn(message, "\n"), message);
+}
+
 enum db_fail db_connect(struct db *db, struct db_error *err)
 {
 	struct params p;
@@ -165,6 +173,8 @@ enum db_fail db_connect(struct db *db, struct db_error *err)
 	if (PQstatus(conn) == CONNECTION_OK) {
 		db->conn = conn;
 		db->state = DB_UP;
+		if (db->notices_to_log)
+			PQsetNoticeProcessor(conn, notice_to_log, NULL);
 		log_info("connected as %s to %s", PQuser(conn), PQdb(conn));
 		return DB_FAIL_NONE;
 	}

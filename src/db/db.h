@@ -39,6 +39,7 @@ struct db {
 	int connect_timeout;
 	int statement_timeout;
 	int async_pending; /* a statement sent with db_async_send() is running */
+	int notices_to_log; /* server notices go to the log, not stderr (full screen) */
 };
 
 void db_error_init(struct db_error *err);

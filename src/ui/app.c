@@ -25,6 +25,7 @@ void app_init(struct app *app, struct conf *conf)
 	app->conf = conf;
 	db_init(&app->db, conf->db_conninfo, conf->db_connect_timeout,
 		conf->db_statement_timeout);
+	app->db.notices_to_log = 1;
 	session_init(&app->session);
 	strbuf_init(&app->message);
 }

@@ -32,10 +32,15 @@ int key_read(struct key *k)
 	if (rc == OK && ch == 27) {
 		wint_t next;
 		int more = wget_wch(stdscr, &next);
-		if (more != ERR) {
-			skip_sequence(more == OK ? next : 0);
+		if (more == OK && (next == '[' || next == 'O')) {
+			skip_sequence(next);
 			return key_read(k);
 		}
+		/* Esc and then another key typed quickly: both count. */
+		if (more == OK)
+			unget_wch((wchar_t)next);
+		else if (more == KEY_CODE_YES)
+			ungetch((int)next);
 	}
 	k->fn = rc == KEY_CODE_YES;
 	k->code = (int)ch;

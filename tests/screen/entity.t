@@ -17,8 +17,7 @@ start() {
 	scr_wait "主菜单" && scr_keys 1 && scr_wait "查找："
 }
 
-# esc: Esc, and a moment before the next key (else the terminal reads both as one Alt key)
-esc() { scr_keys Escape; sleep 0.2; }
+esc() { scr_keys Escape; }
 
 # same_column TEXT: every screen line holding a credit code has it at the same display column
 code_columns() {

@@ -42,6 +42,12 @@ like "$screen" "Enter +打开 +打开选中的项目" "help is generated from th
 unlike "$screen" "用户与权限" "help does not offer what the role lacks"
 scr_keys Escape
 await_gone "页的按键" "Esc closes help"
+scr_keys F1
+await "“主菜单”页的按键" "help again"
+scr_keys Escape 5
+await "模块尚未安装" "Esc and a key typed at once both count (help closes, entry 5 opens)"
+scr_keys Escape
+await "李娜，您好" "  ... and Esc returns to the menu"
 
 scr_resize 160 48
 sleep 0.3
