@@ -6,8 +6,9 @@ set -eu
 bin=$1
 page=$2
 tmp="$page.tmp"
-awk -v cmds="$("$bin" --lang en help --man)" '
-	/^\.\\" BEGIN COMMANDS/ { print; print cmds; skip = 1; next }
+# Through the environment, not awk -v: -v would turn \fI into a form feed.
+SMCON_MAN_COMMANDS="$("$bin" --lang en help --man)" awk '
+	/^\.\\" BEGIN COMMANDS/ { print; print ENVIRON["SMCON_MAN_COMMANDS"]; skip = 1; next }
 	/^\.\\" END COMMANDS/ { skip = 0 }
 	!skip { print }
 ' "$page" >"$tmp"
