@@ -279,7 +279,6 @@ DECLARE
 	mid integer;
 	con text;
 	msg text;
-	state text;
 	value_detail text;
 	detail text;
 BEGIN
@@ -292,13 +291,13 @@ BEGIN
 		updated := updated + u;
 		RETURN;
 	EXCEPTION WHEN integrity_constraint_violation OR data_exception OR raise_exception THEN
-		GET STACKED DIAGNOSTICS con = CONSTRAINT_NAME, msg = MESSAGE_TEXT, state = RETURNED_SQLSTATE,
-		                        value_detail = PG_EXCEPTION_DETAIL;
+		GET STACKED DIAGNOSTICS con = CONSTRAINT_NAME, msg = MESSAGE_TEXT, value_detail = PG_EXCEPTION_DETAIL;
 	END;
 	IF lo = hi THEN
 		-- what the rule means, when the constraint says so in its comment; the
 		-- value of a missing reference; else the message only (a detail may
-		-- quote values, personal ones among them)
+		-- quote values, personal ones among them). The SQLSTATE goes to the
+		-- server log with the rest; the operator gets the words.
 		SELECT obj_description(c.oid, 'pg_constraint') INTO detail
 		  FROM pg_constraint c
 		 WHERE c.conname = con
@@ -306,8 +305,7 @@ BEGIN
 		 LIMIT 1;
 		INSERT INTO pg_temp.import_reject (rec_no, line_no, code, field, detail)
 		SELECT s.rec_no, s.line_no, 'refused', nullif(con, ''),
-		       CASE WHEN con LIKE 'import\_unknown\_%' THEN value_detail
-		            ELSE coalesce(detail, state || ' ' || msg) END
+		       CASE WHEN con LIKE 'import\_unknown\_%' THEN value_detail ELSE coalesce(detail, msg) END
 		  FROM pg_temp.import_stage s WHERE s.rec_no = lo;
 		RETURN;
 	END IF;
