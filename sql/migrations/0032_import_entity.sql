@@ -70,7 +70,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET work_mem = '256MB'  -- one import at a time: let the join hash in memory
 SET jit = off           -- compiling these wide expressions costs more than it saves
-SET random_page_cost = 1.1  -- the master is cached: a small file looks its rows up by key
+SET random_page_cost = 1.1  -- the warehouse is cached: look rows up by key
 AS $$
 DECLARE
 	has constant text[] := j.columns;
@@ -134,7 +134,8 @@ BEGIN
 		       CASE WHEN p_status_on THEN s.status_changed_on::date ELSE e.status_changed_on END AS status_on,
 		       CASE WHEN p_reason THEN s.status_reason ELSE e.status_reason END AS reason
 		  FROM pg_temp.import_stage s
-		  LEFT JOIN core.entity e ON e.uscc = s.uscc
+		  -- looked up by key, row by row: the cost follows the file, not the master
+		  LEFT JOIN LATERAL (SELECT e1.* FROM core.entity e1 WHERE e1.uscc = s.uscc LIMIT 1) AS e ON true
 		  LEFT JOIN core.org_unit og ON og.code = s.org_code
 		  LEFT JOIN core.org_unit ra ON ra.code = s.reg_authority_org_code
 		 WHERE s.rec_no BETWEEN lo AND hi

@@ -143,7 +143,8 @@ BEGIN
 		       CASE WHEN p_inspected THEN s.last_inspected_on::date ELSE e.last_inspected_on END AS inspected,
 		       CASE WHEN p_due THEN s.next_inspection_due::date ELSE e.next_inspection_due END AS due
 		  FROM pg_temp.import_stage s
-		  LEFT JOIN equipment.elevator e ON e.registration_code = s.registration_code
+		  LEFT JOIN LATERAL (SELECT e1.* FROM equipment.elevator e1
+		                      WHERE e1.registration_code = s.registration_code LIMIT 1) AS e ON true
 		  LEFT JOIN core.entity u ON u.uscc = s.entity_uscc
 		  LEFT JOIN core.entity mu ON mu.uscc = s.maintenance_uscc
 		  LEFT JOIN core.org_unit dg ON dg.code = s.district_org_code

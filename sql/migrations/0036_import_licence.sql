@@ -68,7 +68,9 @@ BEGIN
 		       CASE WHEN p_status AND s.status IS NOT NULL THEN s.status ELSE coalesce(l.status, 'valid') END AS status,
 		       CASE WHEN p_status_on THEN s.status_changed_on::date ELSE l.status_changed_on END AS status_on
 		  FROM pg_temp.import_stage s
-		  LEFT JOIN supervision.licence l ON l.licence_kind_code = s.licence_kind_code AND l.licence_no = s.licence_no
+		  LEFT JOIN LATERAL (SELECT l1.* FROM supervision.licence l1
+		                      WHERE l1.licence_kind_code = s.licence_kind_code AND l1.licence_no = s.licence_no
+		                      LIMIT 1) AS l ON true
 		  LEFT JOIN core.entity u ON u.uscc = s.entity_uscc
 		 WHERE s.rec_no BETWEEN lo AND hi
 		   AND NOT EXISTS (SELECT 1 FROM pg_temp.import_reject r WHERE r.rec_no = s.rec_no)

@@ -126,7 +126,8 @@ BEGIN
 		                    FROM (SELECT DISTINCT unnest(string_to_array(s.measure_kinds, ',')) AS kind) AS k) END
 		           AS measures
 		  FROM pg_temp.import_stage s
-		  LEFT JOIN supervision.penalty p ON p.decision_no = s.decision_no
+		  LEFT JOIN LATERAL (SELECT p1.* FROM supervision.penalty p1 WHERE p1.decision_no = s.decision_no LIMIT 1) AS p
+		         ON true
 		  LEFT JOIN supervision.enforcement_case c ON c.case_no = s.case_no
 		  LEFT JOIN core.org_unit o ON o.code = s.deciding_org_code
 		  LEFT JOIN core.entity u ON u.uscc = s.entity_uscc
