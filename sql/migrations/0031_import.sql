@@ -28,15 +28,15 @@ CREATE TABLE meta.import_theme (
 	title text NOT NULL CHECK (core.present(title)),
 	target regclass NOT NULL,
 	natural_key text NOT NULL CHECK (core.present(natural_key)),
-	apply_function regprocedure NOT NULL,  -- (j meta.import_job, lo integer, hi integer, OUT inserted, OUT updated)
+	writer regprocedure NOT NULL,  -- (j meta.import_job, lo integer, hi integer, OUT inserted, OUT updated)
 	sort_order integer NOT NULL DEFAULT 0
 );
 COMMENT ON TABLE meta.import_theme IS '可导入的数据主题：目标表、自然键、写入函数';
 COMMENT ON COLUMN meta.import_theme.theme IS '主题代码（命令行的 THEME，如 entity）';
 COMMENT ON COLUMN meta.import_theme.title IS '主题名称';
-COMMENT ON COLUMN meta.import_theme.target IS '写入的目标表';
+COMMENT ON COLUMN meta.import_theme.target IS '写入的目标表（写入时加 SHARE ROW EXCLUSIVE 锁：同一主题的导入依次进行）';
 COMMENT ON COLUMN meta.import_theme.natural_key IS '按其更新插入的自然键（说明）';
-COMMENT ON COLUMN meta.import_theme.apply_function IS '写入暂存行（编号 lo 到 hi）的函数（meta.import_apply_*），返回新增、更新行数';
+COMMENT ON COLUMN meta.import_theme.writer IS '写入一段暂存行（编号 lo 到 hi）的函数（meta.import_write_*），返回新增、更新行数；数据库拒绝时报错';
 COMMENT ON COLUMN meta.import_theme.sort_order IS '显示顺序';
 
 -- Kinds of values, and what the client checks for each:
@@ -463,7 +463,10 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION api.import_stage(bigint) IS '为导入作业建立本会话的暂存表（事务结束时删除），供 COPY 写入';
 
--- Checks the staged rows and writes the good ones: the theme's apply function.
+-- Checks the staged rows and writes the good ones with the theme's writer.
+-- Imports into one target are serialised (SHARE ROW EXCLUSIVE: readers go on,
+-- other writers wait until this import commits), so that each one's change
+-- records say what it changed.
 CREATE FUNCTION api.import_apply(job bigint,
                                  OUT inserted bigint, OUT updated bigint, OUT unchanged bigint,
                                  OUT rejected bigint)
@@ -472,16 +475,17 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	j meta.import_job := meta.import_job_mine(job);
-	fn regprocedure;
+	t meta.import_theme;
 	lo integer;
 	hi integer;
 	staged bigint;
 BEGIN
-	SELECT t.apply_function INTO fn FROM meta.import_theme t WHERE t.theme = j.theme;
+	SELECT * INTO t FROM meta.import_theme WHERE theme = j.theme;
 	-- the row count, so that the planner hashes a big file and looks up a small one
 	ANALYZE pg_temp.import_stage (rec_no);
 	SELECT * INTO lo, hi, staged FROM meta.import_stage_scan(j.theme);
-	EXECUTE format('SELECT * FROM %s($1, $2, $3)', fn::regproc) INTO inserted, updated USING j, lo, hi;
+	EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', t.target);
+	SELECT * INTO inserted, updated FROM meta.import_write(j, t.writer, lo, hi, 0, 0);
 	SELECT count(*) INTO rejected FROM pg_temp.import_reject;
 	unchanged := staged - rejected - inserted - updated;
 END $$;

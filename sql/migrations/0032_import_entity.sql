@@ -8,37 +8,6 @@
 -- holds is not touched at all, so importing the same file twice changes
 -- nothing the second time.
 
-INSERT INTO meta.import_theme (theme, title, target, natural_key, apply_function, sort_order)
-VALUES ('entity', '市场主体', 'core.entity', '统一社会信用代码',
-        'pg_catalog.now()'::regprocedure, 1);  -- the apply function is set below, once it exists
-
-INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
-                               code_list, personal_kind, description) VALUES
-	('entity', 1, 'uscc', '统一社会信用代码', '{信用代码,社会信用代码}', 'uscc', NULL, NULL, true, true, NULL, NULL, NULL),
-	('entity', 2, 'reg_no', '注册号', '{工商注册号}', 'text', NULL, NULL, false, false, NULL, NULL, '15 位数字'),
-	('entity', 3, 'name', '企业名称', '{名称,主体名称,市场主体名称,企业（机构）名称}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
-	('entity', 4, 'entity_type_code', '主体类型', '{企业类型,市场主体类型,类型}', 'code', NULL, NULL, true, false, 'entity_type', NULL, NULL),
-	('entity', 5, 'legal_rep_name', '法定代表人', '{法定代表人（负责人）,法定代表人姓名,负责人,经营者,投资人,执行事务合伙人}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('entity', 6, 'legal_rep_id_type', '法定代表人证件类型', '{证件类型}', 'code', NULL, NULL, false, false, 'id_type', NULL, NULL),
-	('entity', 7, 'legal_rep_id_no', '法定代表人证件号码', '{证件号码,身份证号码}', 'text', NULL, NULL, false, false, NULL, 'id_no', '个人信息'),
-	('entity', 8, 'phone', '联系电话', '{电话}', 'phone', NULL, NULL, false, false, NULL, NULL, NULL),
-	('entity', 9, 'address', '住所', '{住所（经营场所）,经营场所,地址,注册地址}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
-	('entity', 10, 'division_code', '所在行政区划', '{行政区划,所属区县}', 'code', NULL, NULL, false, false, 'division', NULL, NULL),
-	('entity', 11, 'org_code', '属地监管所', '{管辖单位,监管机构,属地监管机构}', 'code', NULL, NULL, false, false, 'org_unit', NULL, '机构代码、全称或简称'),
-	('entity', 12, 'reg_authority_org_code', '登记机关', '{}', 'code', NULL, NULL, false, false, 'org_unit', NULL, '机构代码、全称或简称'),
-	('entity', 13, 'industry_code', '行业代码', '{国民经济行业,所属行业,行业}', 'code', NULL, NULL, false, false, 'industry', NULL, 'GB/T 4754-2017 小类'),
-	('entity', 14, 'registered_capital', '注册资本（万元）', '{注册资本,注册资金（万元）,注册资金}', 'number', 18, 2, false, false, NULL, NULL, NULL),
-	('entity', 15, 'capital_currency', '币种', '{注册资本币种}', 'code', NULL, NULL, false, false, 'currency', NULL, NULL),
-	('entity', 16, 'established_on', '成立日期', '{}', 'date', NULL, NULL, true, false, NULL, NULL, NULL),
-	('entity', 17, 'approved_on', '核准日期', '{}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('entity', 18, 'operating_from', '营业期限自', '{经营期限自}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('entity', 19, 'operating_to', '营业期限至', '{经营期限至}', 'date_open', NULL, NULL, false, false, NULL, NULL, '长期为空'),
-	('entity', 20, 'business_scope', '经营范围', '{}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('entity', 21, 'status', '登记状态', '{经营状态,企业状态,状态}', 'code', NULL, NULL, false, false, 'entity_status', NULL, NULL),
-	('entity', 22, 'status_changed_on', '状态变更日期', '{注销日期,吊销日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('entity', 23, 'status_reason', '状态变更原因', '{注销原因,吊销原因}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('entity', 24, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
-
 -- What the entity master's rules mean, in the words an import's rejects file
 -- and the data catalog show (meta.import_write reports a refused row with its
 -- constraint's comment).
@@ -225,24 +194,35 @@ END $$;
 COMMENT ON FUNCTION meta.import_write_entity(meta.import_job, integer, integer) IS
 	'写入一段暂存的市场主体：新的插入，有变化的更新并记入变更记录';
 
--- Writes the staged entities rec_no lo..hi. Imports into the entity master
--- are serialised (SHARE ROW EXCLUSIVE: readers go on, other writers wait
--- until this import commits), so the change records say what each changed.
-CREATE FUNCTION meta.import_apply_entity(j meta.import_job, lo integer, hi integer,
-                                         OUT inserted bigint, OUT updated bigint)
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	LOCK TABLE core.entity IN SHARE ROW EXCLUSIVE MODE;
-	SELECT * INTO inserted, updated
-	  FROM meta.import_write(j, 'meta.import_write_entity(meta.import_job, integer, integer)', lo, hi, 0, 0);
-END $$;
-COMMENT ON FUNCTION meta.import_apply_entity(meta.import_job, integer, integer) IS
-	'写入暂存的市场主体（按统一社会信用代码更新插入）';
+INSERT INTO meta.import_theme (theme, title, target, natural_key, writer, sort_order)
+VALUES ('entity', '市场主体', 'core.entity', '统一社会信用代码',
+        'meta.import_write_entity(meta.import_job, integer, integer)'::regprocedure, 1);
 
-UPDATE meta.import_theme SET apply_function = 'meta.import_apply_entity(meta.import_job, integer, integer)'::regprocedure
- WHERE theme = 'entity';
+INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
+                               code_list, personal_kind, description) VALUES
+	('entity', 1, 'uscc', '统一社会信用代码', '{信用代码,社会信用代码}', 'uscc', NULL, NULL, true, true, NULL, NULL, NULL),
+	('entity', 2, 'reg_no', '注册号', '{工商注册号}', 'text', NULL, NULL, false, false, NULL, NULL, '15 位数字'),
+	('entity', 3, 'name', '企业名称', '{名称,主体名称,市场主体名称,企业（机构）名称}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
+	('entity', 4, 'entity_type_code', '主体类型', '{企业类型,市场主体类型,类型}', 'code', NULL, NULL, true, false, 'entity_type', NULL, NULL),
+	('entity', 5, 'legal_rep_name', '法定代表人', '{法定代表人（负责人）,法定代表人姓名,负责人,经营者,投资人,执行事务合伙人}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('entity', 6, 'legal_rep_id_type', '法定代表人证件类型', '{证件类型}', 'code', NULL, NULL, false, false, 'id_type', NULL, NULL),
+	('entity', 7, 'legal_rep_id_no', '法定代表人证件号码', '{证件号码,身份证号码}', 'text', NULL, NULL, false, false, NULL, 'id_no', '个人信息'),
+	('entity', 8, 'phone', '联系电话', '{电话}', 'phone', NULL, NULL, false, false, NULL, NULL, NULL),
+	('entity', 9, 'address', '住所', '{住所（经营场所）,经营场所,地址,注册地址}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
+	('entity', 10, 'division_code', '所在行政区划', '{行政区划,所属区县}', 'code', NULL, NULL, false, false, 'division', NULL, NULL),
+	('entity', 11, 'org_code', '属地监管所', '{管辖单位,监管机构,属地监管机构}', 'code', NULL, NULL, false, false, 'org_unit', NULL, '机构代码、全称或简称'),
+	('entity', 12, 'reg_authority_org_code', '登记机关', '{}', 'code', NULL, NULL, false, false, 'org_unit', NULL, '机构代码、全称或简称'),
+	('entity', 13, 'industry_code', '行业代码', '{国民经济行业,所属行业,行业}', 'code', NULL, NULL, false, false, 'industry', NULL, 'GB/T 4754-2017 小类'),
+	('entity', 14, 'registered_capital', '注册资本（万元）', '{注册资本,注册资金（万元）,注册资金}', 'number', 18, 2, false, false, NULL, NULL, NULL),
+	('entity', 15, 'capital_currency', '币种', '{注册资本币种}', 'code', NULL, NULL, false, false, 'currency', NULL, NULL),
+	('entity', 16, 'established_on', '成立日期', '{}', 'date', NULL, NULL, true, false, NULL, NULL, NULL),
+	('entity', 17, 'approved_on', '核准日期', '{}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('entity', 18, 'operating_from', '营业期限自', '{经营期限自}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('entity', 19, 'operating_to', '营业期限至', '{经营期限至}', 'date_open', NULL, NULL, false, false, NULL, NULL, '长期为空'),
+	('entity', 20, 'business_scope', '经营范围', '{}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('entity', 21, 'status', '登记状态', '{经营状态,企业状态,状态}', 'code', NULL, NULL, false, false, 'entity_status', NULL, NULL),
+	('entity', 22, 'status_changed_on', '状态变更日期', '{注销日期,吊销日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('entity', 23, 'status_reason', '状态变更原因', '{注销原因,吊销原因}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('entity', 24, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
 
-REVOKE ALL ON FUNCTION meta.import_write_entity(meta.import_job, integer, integer),
-	meta.import_apply_entity(meta.import_job, integer, integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION meta.import_write_entity(meta.import_job, integer, integer) FROM PUBLIC;

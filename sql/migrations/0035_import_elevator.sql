@@ -5,9 +5,6 @@
 -- the category from the registration code's first four digits. Each row
 -- inserted or changed is logged in meta.import_change.
 
-INSERT INTO meta.import_theme (theme, title, target, natural_key, apply_function, sort_order)
-VALUES ('elevator', '电梯', 'equipment.elevator', '设备注册代码', 'pg_catalog.now()'::regprocedure, 2);
-
 INSERT INTO meta.code_label (list, code, label) VALUES
 	('place_type', 'residential', '住宅'), ('place_type', 'residential', '住宅小区'),
 	('place_type', 'office', '办公'), ('place_type', 'office', '写字楼'),
@@ -19,36 +16,6 @@ INSERT INTO meta.code_label (list, code, label) VALUES
 	('place_type', 'public', '公共设施'), ('place_type', 'other', '其他'),
 	('equipment_status', 'in_use', '在用'), ('equipment_status', 'stopped', '停用'),
 	('equipment_status', 'scrapped', '报废'), ('equipment_status', 'cancelled', '注销');
-
-INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
-                               code_list, personal_kind, description) VALUES
-	('elevator', 1, 'registration_code', '设备注册代码', '{注册代码,设备代码}', 'text', NULL, NULL, true, true, NULL, NULL, '20 位'),
-	('elevator', 2, 'category_code', '电梯品种', '{设备品种,品种}', 'code', NULL, NULL, false, false, 'elevator_category', NULL, '为空时取注册代码前四位'),
-	('elevator', 3, 'rescue_code', '救援识别码', '{96333识别码,应急救援识别码}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 4, 'entity_uscc', '使用单位统一社会信用代码', '{使用单位信用代码,使用单位代码}', 'uscc', NULL, NULL, true, false, NULL, NULL, '须在主体名录中'),
-	('elevator', 5, 'maintenance_uscc', '维保单位统一社会信用代码', '{维保单位信用代码,维保单位代码}', 'uscc', NULL, NULL, false, false, NULL, NULL, '须在主体名录中'),
-	('elevator', 6, 'maintenance_contract_ends_on', '维保合同到期日', '{维保合同截止日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 7, 'manufacturer_name', '制造单位', '{制造单位名称,生产厂家}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 8, 'model', '型号', '{规格型号,设备型号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 9, 'factory_no', '出厂编号', '{产品编号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 10, 'rated_load_kg', '额定载重量（千克）', '{额定载重量,额定载重量（kg）,额定载荷（kg）}', 'integer', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 11, 'rated_speed_mps', '额定速度（米/秒）', '{额定速度,额定速度（m/s）}', 'number', 5, 2, false, false, NULL, NULL, NULL),
-	('elevator', 12, 'floors', '层站数', '{层数,层站}', 'integer', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 13, 'address', '安装地点', '{使用地点,设备使用地点,设备地址}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
-	('elevator', 14, 'place_type', '使用场所', '{场所类别,使用场所类别}', 'code', NULL, NULL, true, false, 'place_type', NULL, NULL),
-	('elevator', 15, 'division_code', '所在行政区划', '{行政区划,所在区县}', 'code', NULL, NULL, true, false, 'division', NULL, NULL),
-	('elevator', 16, 'district_org_code', '属地区局', '{属地监管部门,监管部门}', 'code', NULL, NULL, false, false, 'org_unit', NULL, '为空时取所在行政区划的区（县级市）局'),
-	('elevator', 17, 'urban', '是否市区', '{市区}', 'boolean', NULL, NULL, false, false, NULL, NULL, '决定救援到场时限'),
-	('elevator', 18, 'latitude', '纬度', '{}', 'number', 9, 6, false, false, NULL, NULL, 'WGS-84'),
-	('elevator', 19, 'longitude', '经度', '{}', 'number', 9, 6, false, false, NULL, NULL, 'WGS-84'),
-	('elevator', 20, 'use_certificate_no', '使用登记证编号', '{使用登记证号,使用证编号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 21, 'commissioned_on', '投入使用日期', '{投用日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 22, 'registered_on', '使用登记日期', '{登记日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 23, 'status', '设备状态', '{状态,使用状态}', 'code', NULL, NULL, false, false, 'equipment_status', NULL, NULL),
-	('elevator', 24, 'last_maintained_on', '最近维保日期', '{上次维保日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 25, 'last_inspected_on', '最近检验日期', '{上次检验日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 26, 'next_inspection_due', '下次检验日期', '{下次检验日期至}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('elevator', 27, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
 
 COMMENT ON CONSTRAINT elevator_registration_code_format ON equipment.elevator IS
 	'设备注册代码应为 20 位数字，第 11–16 位为年月（如 201806）';
@@ -232,22 +199,38 @@ END $$;
 COMMENT ON FUNCTION meta.import_write_elevator(meta.import_job, integer, integer) IS
 	'写入一段暂存的电梯：新的插入，有变化的更新，均记入导入变更记录';
 
-CREATE FUNCTION meta.import_apply_elevator(j meta.import_job, lo integer, hi integer,
-                                           OUT inserted bigint, OUT updated bigint)
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	LOCK TABLE equipment.elevator IN SHARE ROW EXCLUSIVE MODE;
-	SELECT * INTO inserted, updated
-	  FROM meta.import_write(j, 'meta.import_write_elevator(meta.import_job, integer, integer)', lo, hi, 0, 0);
-END $$;
-COMMENT ON FUNCTION meta.import_apply_elevator(meta.import_job, integer, integer) IS
-	'写入暂存的电梯（按设备注册代码更新插入）';
+INSERT INTO meta.import_theme (theme, title, target, natural_key, writer, sort_order)
+VALUES ('elevator', '电梯', 'equipment.elevator', '设备注册代码',
+        'meta.import_write_elevator(meta.import_job, integer, integer)'::regprocedure, 2);
 
-UPDATE meta.import_theme
-   SET apply_function = 'meta.import_apply_elevator(meta.import_job, integer, integer)'::regprocedure
- WHERE theme = 'elevator';
+INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
+                               code_list, personal_kind, description) VALUES
+	('elevator', 1, 'registration_code', '设备注册代码', '{注册代码,设备代码}', 'text', NULL, NULL, true, true, NULL, NULL, '20 位'),
+	('elevator', 2, 'category_code', '电梯品种', '{设备品种,品种}', 'code', NULL, NULL, false, false, 'elevator_category', NULL, '为空时取注册代码前四位'),
+	('elevator', 3, 'rescue_code', '救援识别码', '{96333识别码,应急救援识别码}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 4, 'entity_uscc', '使用单位统一社会信用代码', '{使用单位信用代码,使用单位代码}', 'uscc', NULL, NULL, true, false, NULL, NULL, '须在主体名录中'),
+	('elevator', 5, 'maintenance_uscc', '维保单位统一社会信用代码', '{维保单位信用代码,维保单位代码}', 'uscc', NULL, NULL, false, false, NULL, NULL, '须在主体名录中'),
+	('elevator', 6, 'maintenance_contract_ends_on', '维保合同到期日', '{维保合同截止日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 7, 'manufacturer_name', '制造单位', '{制造单位名称,生产厂家}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 8, 'model', '型号', '{规格型号,设备型号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 9, 'factory_no', '出厂编号', '{产品编号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 10, 'rated_load_kg', '额定载重量（千克）', '{额定载重量,额定载重量（kg）,额定载荷（kg）}', 'integer', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 11, 'rated_speed_mps', '额定速度（米/秒）', '{额定速度,额定速度（m/s）}', 'number', 5, 2, false, false, NULL, NULL, NULL),
+	('elevator', 12, 'floors', '层站数', '{层数,层站}', 'integer', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 13, 'address', '安装地点', '{使用地点,设备使用地点,设备地址}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
+	('elevator', 14, 'place_type', '使用场所', '{场所类别,使用场所类别}', 'code', NULL, NULL, true, false, 'place_type', NULL, NULL),
+	('elevator', 15, 'division_code', '所在行政区划', '{行政区划,所在区县}', 'code', NULL, NULL, true, false, 'division', NULL, NULL),
+	('elevator', 16, 'district_org_code', '属地区局', '{属地监管部门,监管部门}', 'code', NULL, NULL, false, false, 'org_unit', NULL, '为空时取所在行政区划的区（县级市）局'),
+	('elevator', 17, 'urban', '是否市区', '{市区}', 'boolean', NULL, NULL, false, false, NULL, NULL, '决定救援到场时限'),
+	('elevator', 18, 'latitude', '纬度', '{}', 'number', 9, 6, false, false, NULL, NULL, 'WGS-84'),
+	('elevator', 19, 'longitude', '经度', '{}', 'number', 9, 6, false, false, NULL, NULL, 'WGS-84'),
+	('elevator', 20, 'use_certificate_no', '使用登记证编号', '{使用登记证号,使用证编号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 21, 'commissioned_on', '投入使用日期', '{投用日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 22, 'registered_on', '使用登记日期', '{登记日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 23, 'status', '设备状态', '{状态,使用状态}', 'code', NULL, NULL, false, false, 'equipment_status', NULL, NULL),
+	('elevator', 24, 'last_maintained_on', '最近维保日期', '{上次维保日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 25, 'last_inspected_on', '最近检验日期', '{上次检验日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 26, 'next_inspection_due', '下次检验日期', '{下次检验日期至}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('elevator', 27, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
 
-REVOKE ALL ON FUNCTION meta.import_write_elevator(meta.import_job, integer, integer),
-	meta.import_apply_elevator(meta.import_job, integer, integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION meta.import_write_elevator(meta.import_job, integer, integer) FROM PUBLIC;

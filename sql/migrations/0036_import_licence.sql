@@ -4,29 +4,11 @@
 -- and when it is one of the bureau's org units the licence is linked to it.
 -- Each row inserted or changed is logged in meta.import_change.
 
-INSERT INTO meta.import_theme (theme, title, target, natural_key, apply_function, sort_order)
-VALUES ('licence', '行政许可', 'supervision.licence', '许可种类、许可证编号', 'pg_catalog.now()'::regprocedure, 3);
-
 INSERT INTO meta.code_label (list, code, label) VALUES
 	('licence_status', 'valid', '有效'), ('licence_status', 'valid', '正常'),
 	('licence_status', 'expired', '过期'), ('licence_status', 'expired', '已过期'),
 	('licence_status', 'suspended', '暂扣'), ('licence_status', 'revoked', '吊销'),
 	('licence_status', 'revoked', '撤销'), ('licence_status', 'cancelled', '注销');
-
-INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
-                               code_list, personal_kind, description) VALUES
-	('licence', 1, 'licence_kind_code', '许可种类', '{许可类别,许可证种类,许可事项}', 'code', NULL, NULL, true, true, 'licence_kind', NULL, NULL),
-	('licence', 2, 'licence_no', '许可证编号', '{许可证号,证书编号,备案编号,许可编号}', 'text', NULL, NULL, true, true, NULL, NULL, NULL),
-	('licence', 3, 'entity_uscc', '统一社会信用代码', '{被许可人统一社会信用代码,行政相对人代码,信用代码}', 'uscc', NULL, NULL, true, false, NULL, NULL, '须在主体名录中'),
-	('licence', 4, 'content', '许可内容', '{许可范围,经营项目,许可项目}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
-	('licence', 5, 'decision_no', '许可决定书文号', '{决定书文号,许可文书号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
-	('licence', 6, 'issuing_authority', '许可机关', '{发证机关,许可机关名称}', 'text', NULL, NULL, true, false, NULL, NULL, '本局机构的全称时关联到机构'),
-	('licence', 7, 'issued_on', '许可日期', '{发证日期,许可决定日期}', 'date', NULL, NULL, true, false, NULL, NULL, NULL),
-	('licence', 8, 'valid_from', '有效期自', '{有效期起}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('licence', 9, 'valid_to', '有效期至', '{有效期止}', 'date_open', NULL, NULL, false, false, NULL, NULL, '长期为空'),
-	('licence', 10, 'status', '许可状态', '{状态}', 'code', NULL, NULL, false, false, 'licence_status', NULL, NULL),
-	('licence', 11, 'status_changed_on', '状态变更日期', '{注销日期,吊销日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('licence', 12, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
 
 COMMENT ON CONSTRAINT licence_check ON supervision.licence IS '有效期至早于有效期自';
 COMMENT ON CONSTRAINT licence_check1 ON supervision.licence IS '有效期至早于许可日期';
@@ -126,22 +108,23 @@ END $$;
 COMMENT ON FUNCTION meta.import_write_licence(meta.import_job, integer, integer) IS
 	'写入一段暂存的行政许可：新的插入，有变化的更新，均记入导入变更记录';
 
-CREATE FUNCTION meta.import_apply_licence(j meta.import_job, lo integer, hi integer,
-                                          OUT inserted bigint, OUT updated bigint)
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	LOCK TABLE supervision.licence IN SHARE ROW EXCLUSIVE MODE;
-	SELECT * INTO inserted, updated
-	  FROM meta.import_write(j, 'meta.import_write_licence(meta.import_job, integer, integer)', lo, hi, 0, 0);
-END $$;
-COMMENT ON FUNCTION meta.import_apply_licence(meta.import_job, integer, integer) IS
-	'写入暂存的行政许可（按许可种类和许可证编号更新插入）';
+INSERT INTO meta.import_theme (theme, title, target, natural_key, writer, sort_order)
+VALUES ('licence', '行政许可', 'supervision.licence', '许可种类、许可证编号',
+        'meta.import_write_licence(meta.import_job, integer, integer)'::regprocedure, 3);
 
-UPDATE meta.import_theme
-   SET apply_function = 'meta.import_apply_licence(meta.import_job, integer, integer)'::regprocedure
- WHERE theme = 'licence';
+INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
+                               code_list, personal_kind, description) VALUES
+	('licence', 1, 'licence_kind_code', '许可种类', '{许可类别,许可证种类,许可事项}', 'code', NULL, NULL, true, true, 'licence_kind', NULL, NULL),
+	('licence', 2, 'licence_no', '许可证编号', '{许可证号,证书编号,备案编号,许可编号}', 'text', NULL, NULL, true, true, NULL, NULL, NULL),
+	('licence', 3, 'entity_uscc', '统一社会信用代码', '{被许可人统一社会信用代码,行政相对人代码,信用代码}', 'uscc', NULL, NULL, true, false, NULL, NULL, '须在主体名录中'),
+	('licence', 4, 'content', '许可内容', '{许可范围,经营项目,许可项目}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
+	('licence', 5, 'decision_no', '许可决定书文号', '{决定书文号,许可文书号}', 'text', NULL, NULL, false, false, NULL, NULL, NULL),
+	('licence', 6, 'issuing_authority', '许可机关', '{发证机关,许可机关名称}', 'text', NULL, NULL, true, false, NULL, NULL, '本局机构的全称时关联到机构'),
+	('licence', 7, 'issued_on', '许可日期', '{发证日期,许可决定日期}', 'date', NULL, NULL, true, false, NULL, NULL, NULL),
+	('licence', 8, 'valid_from', '有效期自', '{有效期起}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('licence', 9, 'valid_to', '有效期至', '{有效期止}', 'date_open', NULL, NULL, false, false, NULL, NULL, '长期为空'),
+	('licence', 10, 'status', '许可状态', '{状态}', 'code', NULL, NULL, false, false, 'licence_status', NULL, NULL),
+	('licence', 11, 'status_changed_on', '状态变更日期', '{注销日期,吊销日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('licence', 12, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
 
-REVOKE ALL ON FUNCTION meta.import_write_licence(meta.import_job, integer, integer),
-	meta.import_apply_licence(meta.import_job, integer, integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION meta.import_write_licence(meta.import_job, integer, integer) FROM PUBLIC;

@@ -5,9 +5,6 @@
 -- 罚款金额 and 没收违法所得 give the amounts of those two. Each row inserted
 -- or changed is logged in meta.import_change (ID numbers masked).
 
-INSERT INTO meta.import_theme (theme, title, target, natural_key, apply_function, sort_order)
-VALUES ('penalty', '行政处罚', 'supervision.penalty', '处罚决定书文号', 'pg_catalog.now()'::regprocedure, 4);
-
 INSERT INTO meta.code_label (list, code, label) VALUES
 	('penalty_status', 'decided', '已决定'), ('penalty_status', 'decided', '已作出'),
 	('penalty_status', 'executed', '已执行完毕'), ('penalty_status', 'executed', '已执行'),
@@ -18,27 +15,6 @@ INSERT INTO meta.code_label (list, code, label) VALUES
 	('penalty_kind', 'revoke_licence', '吊销营业执照'), ('penalty_kind', 'suspend_business', '责令停产停业'),
 	('violation_category', 'unlicensed', '无照经营'), ('violation_category', 'unlicensed', '无证经营'),
 	('violation_category', 'advertising', '虚假广告'), ('violation_category', 'price', '价格违法');
-
-INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
-                               code_list, personal_kind, description) VALUES
-	('penalty', 1, 'decision_no', '行政处罚决定书文号', '{处罚决定书文号,决定书文号,决定文书号}', 'text', NULL, NULL, true, true, NULL, NULL, NULL),
-	('penalty', 2, 'case_no', '案件编号', '{立案号,案号}', 'text', NULL, NULL, false, false, NULL, NULL, '须是已有的执法案件'),
-	('penalty', 3, 'deciding_org_code', '处罚机关', '{作出处罚决定机关,处罚决定机关}', 'code', NULL, NULL, true, false, 'org_unit', NULL, '机构代码、全称或简称'),
-	('penalty', 4, 'entity_uscc', '统一社会信用代码', '{当事人统一社会信用代码,行政相对人代码,信用代码}', 'uscc', NULL, NULL, false, false, NULL, NULL, '须在主体名录中；自然人为空'),
-	('penalty', 5, 'party_name', '当事人名称', '{当事人,行政相对人名称,行政相对人}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
-	('penalty', 6, 'party_id_no', '当事人证件号码', '{身份证号码,证件号码}', 'text', NULL, NULL, false, false, NULL, 'id_no', '自然人当事人；个人信息'),
-	('penalty', 7, 'violation_category_code', '违法行为类型', '{违法行为类别,案由类别}', 'code', NULL, NULL, true, false, 'violation_category', NULL, NULL),
-	('penalty', 8, 'illegal_facts', '主要违法事实', '{违法事实,违法行为}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
-	('penalty', 9, 'legal_basis', '处罚依据', '{法律依据}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
-	('penalty', 10, 'decided_on', '处罚决定日期', '{作出处罚决定日期,决定日期}', 'date', NULL, NULL, true, false, NULL, NULL, NULL),
-	('penalty', 11, 'status', '处罚状态', '{状态}', 'code', NULL, NULL, false, false, 'penalty_status', NULL, NULL),
-	('penalty', 12, 'executed_on', '执行完毕日期', '{执行日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('penalty', 13, 'published_on', '公示日期', '{}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('penalty', 14, 'publicity_ends_on', '公示截止日期', '{公示期满日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
-	('penalty', 15, 'measure_kinds', '处罚种类', '{处罚类别,处罚内容}', 'codes', NULL, NULL, false, false, 'penalty_kind', NULL, '用 、 ， ； 分隔'),
-	('penalty', 16, 'fine_amount', '罚款金额（元）', '{罚款金额,罚款数额（元）}', 'number', 18, 2, false, false, NULL, NULL, NULL),
-	('penalty', 17, 'confiscated_amount', '没收违法所得（元）', '{没收违法所得金额,没收金额（元）}', 'number', 18, 2, false, false, NULL, NULL, NULL),
-	('penalty', 18, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
 
 COMMENT ON CONSTRAINT penalty_check ON supervision.penalty IS '执行完毕日期早于处罚决定日期';
 COMMENT ON CONSTRAINT penalty_check1 ON supervision.penalty IS '公示截止日期早于处罚决定日期';
@@ -204,23 +180,30 @@ END $$;
 COMMENT ON FUNCTION meta.import_write_penalty(meta.import_job, integer, integer) IS
 	'写入一段暂存的行政处罚及其处罚种类：新的插入，有变化的更新，均记入导入变更记录';
 
-CREATE FUNCTION meta.import_apply_penalty(j meta.import_job, lo integer, hi integer,
-                                          OUT inserted bigint, OUT updated bigint)
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	LOCK TABLE supervision.penalty, supervision.penalty_measure IN SHARE ROW EXCLUSIVE MODE;
-	SELECT * INTO inserted, updated
-	  FROM meta.import_write(j, 'meta.import_write_penalty(meta.import_job, integer, integer)', lo, hi, 0, 0);
-END $$;
-COMMENT ON FUNCTION meta.import_apply_penalty(meta.import_job, integer, integer) IS
-	'写入暂存的行政处罚（按处罚决定书文号更新插入）';
+INSERT INTO meta.import_theme (theme, title, target, natural_key, writer, sort_order)
+VALUES ('penalty', '行政处罚', 'supervision.penalty', '处罚决定书文号',
+        'meta.import_write_penalty(meta.import_job, integer, integer)'::regprocedure, 4);
 
-UPDATE meta.import_theme
-   SET apply_function = 'meta.import_apply_penalty(meta.import_job, integer, integer)'::regprocedure
- WHERE theme = 'penalty';
+INSERT INTO meta.import_field (theme, field_no, name, title, aliases, kind, digits, scale, required, is_key,
+                               code_list, personal_kind, description) VALUES
+	('penalty', 1, 'decision_no', '行政处罚决定书文号', '{处罚决定书文号,决定书文号,决定文书号}', 'text', NULL, NULL, true, true, NULL, NULL, NULL),
+	('penalty', 2, 'case_no', '案件编号', '{立案号,案号}', 'text', NULL, NULL, false, false, NULL, NULL, '须是已有的执法案件'),
+	('penalty', 3, 'deciding_org_code', '处罚机关', '{作出处罚决定机关,处罚决定机关}', 'code', NULL, NULL, true, false, 'org_unit', NULL, '机构代码、全称或简称'),
+	('penalty', 4, 'entity_uscc', '统一社会信用代码', '{当事人统一社会信用代码,行政相对人代码,信用代码}', 'uscc', NULL, NULL, false, false, NULL, NULL, '须在主体名录中；自然人为空'),
+	('penalty', 5, 'party_name', '当事人名称', '{当事人,行政相对人名称,行政相对人}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
+	('penalty', 6, 'party_id_no', '当事人证件号码', '{身份证号码,证件号码}', 'text', NULL, NULL, false, false, NULL, 'id_no', '自然人当事人；个人信息'),
+	('penalty', 7, 'violation_category_code', '违法行为类型', '{违法行为类别,案由类别}', 'code', NULL, NULL, true, false, 'violation_category', NULL, NULL),
+	('penalty', 8, 'illegal_facts', '主要违法事实', '{违法事实,违法行为}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
+	('penalty', 9, 'legal_basis', '处罚依据', '{法律依据}', 'text', NULL, NULL, true, false, NULL, NULL, NULL),
+	('penalty', 10, 'decided_on', '处罚决定日期', '{作出处罚决定日期,决定日期}', 'date', NULL, NULL, true, false, NULL, NULL, NULL),
+	('penalty', 11, 'status', '处罚状态', '{状态}', 'code', NULL, NULL, false, false, 'penalty_status', NULL, NULL),
+	('penalty', 12, 'executed_on', '执行完毕日期', '{执行日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('penalty', 13, 'published_on', '公示日期', '{}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('penalty', 14, 'publicity_ends_on', '公示截止日期', '{公示期满日期}', 'date', NULL, NULL, false, false, NULL, NULL, NULL),
+	('penalty', 15, 'measure_kinds', '处罚种类', '{处罚类别,处罚内容}', 'codes', NULL, NULL, false, false, 'penalty_kind', NULL, '用 、 ， ； 分隔'),
+	('penalty', 16, 'fine_amount', '罚款金额（元）', '{罚款金额,罚款数额（元）}', 'number', 18, 2, false, false, NULL, NULL, NULL),
+	('penalty', 17, 'confiscated_amount', '没收违法所得（元）', '{没收违法所得金额,没收金额（元）}', 'number', 18, 2, false, false, NULL, NULL, NULL),
+	('penalty', 18, 'source_system', '来源系统', '{}', 'text', NULL, NULL, false, false, NULL, NULL, '为空时取导入时指定的来源');
 
 REVOKE ALL ON FUNCTION meta.import_refuse(text, text), meta.penalty_measures(bigint),
-	meta.import_write_penalty(meta.import_job, integer, integer),
-	meta.import_apply_penalty(meta.import_job, integer, integer) FROM PUBLIC;
+	meta.import_write_penalty(meta.import_job, integer, integer) FROM PUBLIC;

@@ -16,22 +16,20 @@ struct col_spec {
 	enum col_type type;
 };
 
-static void set_long(struct rowset *rs, int row, int col, long v)
+/* The status of an import as the table shows it (machine formats: the code). */
+static const char *status_text(const char *status, int machine)
 {
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_addf(&sb, "%ld", v);
-	rowset_set(rs, row, col, strbuf_str(&sb));
-	strbuf_free(&sb);
+	if (machine)
+		return status;
+	return strcmp(status, "loaded") == 0    ? tr(MSG_IMPORT_STATUS_LOADED)
+	       : strcmp(status, "dry_run") == 0 ? tr(MSG_IMPORT_STATUS_DRY_RUN)
+						: tr(MSG_IMPORT_STATUS_REFUSED);
 }
 
 /* The summary of an import as one record. */
 static void print_report(struct cmd_ctx *ctx, const struct import_opts *o, const struct import_report *r)
 {
-	static const struct {
-		const char *key;
-		enum msg_id label;
-		enum col_type type;
-	} cols[] = {
+	static const struct col_spec cols[] = {
 		{"job", MSG_IMPORT_KEY_JOB, CT_NUMBER},           {"theme", MSG_IMPORT_KEY_THEME, CT_TEXT},
 		{"file", MSG_IMPORT_KEY_FILE, CT_TEXT},           {"encoding", MSG_IMPORT_KEY_ENCODING, CT_TEXT},
 		{"read", MSG_IMPORT_KEY_READ, CT_NUMBER},         {"good", MSG_IMPORT_KEY_GOOD, CT_NUMBER},
@@ -39,25 +37,26 @@ static void print_report(struct cmd_ctx *ctx, const struct import_opts *o, const
 		{"updated", MSG_IMPORT_KEY_UPDATED, CT_NUMBER},   {"unchanged", MSG_IMPORT_KEY_UNCHANGED, CT_NUMBER},
 		{"status", MSG_IMPORT_KEY_STATUS, CT_TEXT},       {"rejects_file", MSG_IMPORT_KEY_REJECTS_FILE, CT_TEXT},
 	};
-	int n = (int)(sizeof cols / sizeof *cols);
-	struct rowset *rs = rowset_new(n);
+	enum { NCOLS = sizeof cols / sizeof *cols };
+	struct strbuf v[NCOLS];
+	for (int i = 0; i < NCOLS; i++)
+		strbuf_init(&v[i]);
+	strbuf_addf(&v[0], "%ld", r->job);
+	strbuf_add(&v[1], o->theme);
+	strbuf_add(&v[2], o->path);
+	strbuf_add(&v[3], r->gb18030 ? tr(MSG_IMPORT_ENC_CONVERTED) : "UTF-8");
+	long counts[] = {r->read, r->good, r->rejected, r->inserted, r->updated, r->unchanged};
+	for (int i = 0; i < 6; i++)
+		strbuf_addf(&v[4 + i], "%ld", counts[i]);
+	strbuf_add(&v[10], status_text(r->status, ctx->format != FMT_TABLE));
+	struct rowset *rs = rowset_new(NCOLS);
 	rs->record = ctx->format == FMT_TABLE;
-	for (int i = 0; i < n; i++)
-		rowset_col(rs, i, cols[i].key, tr(cols[i].label), cols[i].type);
 	int row = rowset_add_row(rs);
-	long nums[] = {r->job, 0, 0, 0, r->read, r->good, r->rejected, r->inserted, r->updated, r->unchanged};
-	for (int i = 0; i < 10; i++)
-		if (cols[i].type == CT_NUMBER)
-			set_long(rs, row, i, nums[i]);
-	rowset_set(rs, row, 1, o->theme);
-	rowset_set(rs, row, 2, o->path);
-	rowset_set(rs, row, 3, r->gb18030 ? tr(MSG_IMPORT_ENC_CONVERTED) : "UTF-8");
-	int machine = ctx->format != FMT_TABLE;
-	const char *status = strcmp(r->status, "loaded") == 0    ? (machine ? r->status : tr(MSG_IMPORT_STATUS_LOADED))
-			     : strcmp(r->status, "dry_run") == 0 ? (machine ? r->status : tr(MSG_IMPORT_STATUS_DRY_RUN))
-								 : (machine ? r->status : tr(MSG_IMPORT_STATUS_REFUSED));
-	rowset_set(rs, row, 10, status);
-	rowset_set(rs, row, 11, r->rejects_path);
+	for (int i = 0; i < NCOLS; i++) {
+		rowset_col(rs, i, cols[i].key, tr(cols[i].label), cols[i].type);
+		rowset_set(rs, row, i, i == 11 ? r->rejects_path : strbuf_str(&v[i]));
+		strbuf_free(&v[i]);
+	}
 	cmd_print(ctx, rs);
 }
 

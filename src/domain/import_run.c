@@ -47,7 +47,7 @@ static void run_init(struct run *R, struct db *db, const struct import_opts *o, 
 
 static void run_free(struct run *R)
 {
-	for (int i = 0; i < R->theme.nfields; i++)
+	for (int i = 0; R->vals && i < R->theme.nfields; i++)
 		strbuf_free(&R->vals[i]);
 	free(R->vals);
 	free(R->nulls);
@@ -184,6 +184,18 @@ static enum status send_row(struct run *R, struct copy *c, long rec_no)
 	return copy_row(c);
 }
 
+/* A row with nothing in it: an empty line, or only commas (as a spreadsheet
+ * leaves below its data). */
+static int empty_row(const struct csv_row *row)
+{
+	if (row->error != CSV_OK)
+		return 0;
+	for (int i = 0; i < row->nfields; i++)
+		if (row->fields[i].len)
+			return 0;
+	return 1;
+}
+
 /* Reads every row, checks it and COPYs the good ones into the staging table. */
 static enum status stage_rows(struct run *R)
 {
@@ -207,7 +219,7 @@ static enum status stage_rows(struct run *R)
 		return db_fail(R);
 	enum status sent = ST_OK;
 	while (sent == ST_OK && csv_parser_next(&R->cp, &R->row)) {
-		if (csv_row_blank(&R->row))
+		if (empty_row(&R->row))
 			continue;
 		long rec_no = ++R->r->read;
 		note_offset(R, rec_no);
