@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmd/command.h"
+#include "domain/import_field.h"
 #include "domain/import_run.h"
 
 /* Rejected rows shown on the terminal; the rest are in the rejects file. */
@@ -124,9 +125,10 @@ static enum status run_import(struct cmd_ctx *ctx, const struct cmd_args *args)
 	return st;
 }
 
-/* Runs a query with up to two parameters and prints its rows under the given columns. */
+/* Runs a query and prints its rows under the given columns. When it finds
+ * nothing and theme is given, says there is no such theme (exit 2). */
 static enum status print_query(struct cmd_ctx *ctx, const char *sql, int n, const char *const *params,
-			       const struct col_spec *cols, int ncols)
+			       const struct col_spec *cols, int ncols, const char *theme)
 {
 	struct db_error err;
 	db_error_init(&err);
@@ -134,6 +136,11 @@ static enum status print_query(struct cmd_ctx *ctx, const char *sql, int n, cons
 	enum status st = ST_OK;
 	if (!res) {
 		st = cmd_db_fail(ctx, &err);
+	} else if (theme && PQntuples(res) == 0) {
+		struct strbuf msg = STRBUF_INIT;
+		PQclear(res);
+		st = cmd_fail(ctx, import_no_such_theme(ctx->db, theme, &msg), strbuf_str(&msg));
+		strbuf_free(&msg);
 	} else {
 		struct rowset *rs = rowset_new(ncols);
 		for (int i = 0; i < ncols; i++)
@@ -169,7 +176,7 @@ static enum status run_import_jobs(struct cmd_ctx *ctx, const struct cmd_args *a
 			   " THEN ' (dry run)' ELSE '' END, rows_read, rows_rejected, rows_inserted, rows_updated,"
 			   " rows_unchanged, login, to_char(started_at, 'YYYY-MM-DD HH24:MI:SS'), message"
 			   " FROM api.import_jobs($1::integer)",
-			   1, params, cols, (int)(sizeof cols / sizeof *cols));
+			   1, params, cols, (int)(sizeof cols / sizeof *cols), NULL);
 }
 
 static enum status run_import_fields(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -184,7 +191,7 @@ static enum status run_import_fields(struct cmd_ctx *ctx, const struct cmd_args 
 			   "SELECT name, title, array_to_string(aliases, '、'),"
 			   " kind || coalesce('(' || code_list || ')', ''), required, is_key"
 			   " FROM api.import_fields($1)",
-			   1, params, cols, (int)(sizeof cols / sizeof *cols));
+			   1, params, cols, (int)(sizeof cols / sizeof *cols), args->argv[0]);
 }
 
 /* Runs sql (one row per rule; column 6 is the error) in a transaction
@@ -258,7 +265,7 @@ static enum status run_quality_history(struct cmd_ctx *ctx, const struct cmd_arg
 			   "SELECT to_char(checked_at, 'YYYY-MM-DD HH24:MI:SS'), code, title, offender_count,"
 			   " previous_count, CASE WHEN change > 0 THEN '+' || change ELSE change::text END, error"
 			   " FROM api.quality_history($1, $2::integer)",
-			   2, params, cols, (int)(sizeof cols / sizeof *cols));
+			   2, params, cols, (int)(sizeof cols / sizeof *cols), NULL);
 }
 
 static enum status run_quality_rules(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -270,7 +277,7 @@ static enum status run_quality_rules(struct cmd_ctx *ctx, const struct cmd_args 
 	};
 	(void)args;
 	return print_query(ctx, "SELECT code, title, theme, severity, active, description FROM api.quality_rules()",
-			   0, NULL, cols, (int)(sizeof cols / sizeof *cols));
+			   0, NULL, cols, (int)(sizeof cols / sizeof *cols), NULL);
 }
 
 static const struct cmd_opt rule_opts[] = {

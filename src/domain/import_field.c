@@ -120,7 +120,7 @@ static enum status load_codes(struct db *db, struct import_theme *t, struct strb
 	return st;
 }
 
-static enum status no_such_theme(struct db *db, const char *theme, struct strbuf *msg)
+enum status import_no_such_theme(struct db *db, const char *theme, struct strbuf *msg)
 {
 	struct db_error err;
 	db_error_init(&err);
@@ -157,7 +157,7 @@ enum status import_theme_load(struct db *db, const char *theme, struct import_th
 		fill_field(&t->fields[r], res, r);
 	PQclear(res);
 	if (t->nfields == 0)
-		return no_such_theme(db, theme, msg);
+		return import_no_such_theme(db, theme, msg);
 	return load_codes(db, t, msg);
 }
 

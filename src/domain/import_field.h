@@ -45,6 +45,8 @@ struct import_theme {
 enum status import_theme_load(struct db *db, const char *theme, struct import_theme *t,
 			      struct strbuf *msg);
 void import_theme_free(struct import_theme *t);
+/* Says there is no theme of that name, listing those there are; returns ST_USAGE. */
+enum status import_no_such_theme(struct db *db, const char *theme, struct strbuf *msg);
 /* Maps the header row onto the fields. Returns ST_OK, or ST_USAGE with msg
  * naming every unknown, repeated or missing column. */
 enum status import_header_map(struct import_theme *t, const struct csv_row *header, struct strbuf *msg);

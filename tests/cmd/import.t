@@ -130,6 +130,8 @@ like "$out" "permission denied" "  an admin has no write grant: only the import 
 
 run_db "$DB" demo_admin import fields entity --format csv
 like "$out" "^uscc,统一社会信用代码," "import fields lists a theme's columns"
+run_db "$DB" demo_admin import fields enterprise
+is "$rc" 2 "  and refuses an unknown theme (exit 2)"
 run_db "$DB" demo_admin import jobs --format csv
 like "$out" "entity-bad.csv" "import jobs lists the imports"
 
