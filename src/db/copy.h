@@ -19,6 +19,8 @@ struct copy {
 enum status copy_begin(struct copy *c, struct db *db, const char *copy_sql, struct db_error *err);
 /* Adds a field to the current row (NULL adds SQL NULL). */
 void copy_field(struct copy *c, const char *value);
+/* Adds value[0..len) as a field (not NUL-terminated; NULL adds SQL NULL). */
+void copy_fieldn(struct copy *c, const char *value, size_t len);
 void copy_fieldf(struct copy *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void copy_int(struct copy *c, long long v);
 /* Ends the current row; sends the buffer when it is full. Returns ST_OK or
