@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/csvread.h"
+#include "base/csv.h"
 #include "base/xalloc.h"
 #include "db/pgarray.h"
 
@@ -41,56 +41,67 @@ static void add_problem(struct cal_file *f, int line, const char *code, const ch
 	p->detail = xstrdup(detail ? detail : "");
 }
 
-static void add_row(struct cal_file *f, const struct csv_record *rec)
+static char *field_dup(const struct csv_row *row, int i)
+{
+	return xstrndup(row->fields[i].s, row->fields[i].len);
+}
+
+static int field_is(const struct csv_row *row, int i, const char *want)
+{
+	return row->fields[i].len == strlen(want) &&
+	       memcmp(row->fields[i].s, want, row->fields[i].len) == 0;
+}
+
+static void add_row(struct cal_file *f, const struct csv_row *rec)
 {
 	if (f->nrows == f->rows_cap) {
 		f->rows_cap = f->rows_cap ? f->rows_cap * 2 : 64;
 		f->rows = xrealloc(f->rows, sizeof *f->rows * (size_t)f->rows_cap);
 	}
 	struct cal_row *r = &f->rows[f->nrows++];
-	r->line = rec->line;
-	r->day = xstrdup(strbuf_str(&rec->fields[0]));
-	r->kind = xstrdup(strbuf_str(&rec->fields[1]));
-	r->name = xstrdup(strbuf_str(&rec->fields[2]));
+	r->line = (int)rec->line;
+	r->day = field_dup(rec, 0);
+	r->kind = field_dup(rec, 1);
+	r->name = field_dup(rec, 2);
 }
 
-static int is_header(const struct csv_record *rec)
+static int is_header(const struct csv_row *rec)
 {
-	return rec->nfields == 3 && strcmp(strbuf_str(&rec->fields[0]), "date") == 0 &&
-	       strcmp(strbuf_str(&rec->fields[1]), "kind") == 0 &&
-	       strcmp(strbuf_str(&rec->fields[2]), "name") == 0;
+	return rec->nfields == 3 && field_is(rec, 0, "date") && field_is(rec, 1, "kind") &&
+	       field_is(rec, 2, "name");
 }
 
 void calendar_parse(struct cal_file *f, const char *data, size_t len)
 {
-	struct csv_reader r;
-	struct csv_record rec = {0};
+	struct csv_parser r;
+	struct csv_row rec;
 	struct strbuf n = STRBUF_INIT;
-	int got, first = 1;
-	csv_reader_init(&r, data, len);
-	while ((got = csv_read(&r, &rec)) != 0) {
-		if (got < 0) {
-			add_problem(f, rec.line, "quote", NULL);
-			break;
+	int first = 1;
+	csv_parser_init(&r, data, len);
+	csv_row_init(&rec);
+	while (csv_parser_next(&r, &rec)) {
+		if (rec.error != CSV_OK) {
+			add_problem(f, (int)rec.line, "quote", NULL);
+			continue;
 		}
-		if (csv_blank(&rec))
+		if (csv_row_blank(&rec))
 			continue;
 		if (first) {
 			first = 0;
 			if (!is_header(&rec))
-				add_problem(f, rec.line, "header", NULL);
+				add_problem(f, (int)rec.line, "header", NULL);
 			continue;
 		}
 		if (rec.nfields != 3) {
 			strbuf_reset(&n);
 			strbuf_addf(&n, "%d", rec.nfields);
-			add_problem(f, rec.line, "fields", strbuf_str(&n));
+			add_problem(f, (int)rec.line, "fields", strbuf_str(&n));
 			continue;
 		}
 		add_row(f, &rec);
 	}
 	strbuf_free(&n);
-	csv_record_free(&rec);
+	csv_row_free(&rec);
 }
 
 /* The four parallel arrays of the rows as literals: line_no, day, kind, name. */
