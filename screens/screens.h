@@ -7,6 +7,8 @@
 extern const struct screen screen_login;
 extern const struct screen screen_menu;
 extern const struct screen screen_help;
+extern const struct screen screen_admin;
+extern const struct screen screen_audit;
 
 /* The screen a main-menu action opens. */
 const struct screen *screen_for_menu(enum action_id a);

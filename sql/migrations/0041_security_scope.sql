@@ -19,25 +19,77 @@ REVOKE SELECT (party_id_no) ON supervision.enforcement_case, supervision.penalty
 GRANT SELECT (party_id_no_masked) ON supervision.enforcement_case, supervision.penalty TO smcon_staff;
 
 -- ---------------------------------------------------------------------------
--- The scope function, again: same answer as 0040, in PL/pgSQL so that its
--- query plan is cached for the session. Policies call it as an InitPlan
--- ((SELECT api.my_orgs())::bigint[]): once per query, and the result is an
--- index runtime key. Measured on 3 M complaints: the SQL version re-planned
--- its body on every query (0.3–0.7 ms, more than the queue query itself).
+-- The scope function, again: same answer as 0040, but read from a table
+-- that keeps each active operator's scope, so that a call is one index
+-- lookup (about 6 µs; computing it from the org tree took 20 µs, and the SQL
+-- version of 0040 re-planned its body on every query, 0.3–0.7 ms). Policies
+-- call it as an InitPlan ((SELECT api.my_orgs())::bigint[]): once per table
+-- per query, and the result is an index runtime key. Invoker's rights: every
+-- operator may read core.staff_scope, and the function trusts nothing but
+-- session_user, so SET ROLE cannot borrow a scope.
 
-CREATE OR REPLACE FUNCTION api.my_orgs() RETURNS bigint[]
-LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
+CREATE TABLE core.staff_scope (
+	login text PRIMARY KEY REFERENCES core.staff (login) ON UPDATE CASCADE ON DELETE CASCADE,
+	org_ids bigint[] NOT NULL
+);
+COMMENT ON TABLE core.staff_scope IS '在岗职员的数据范围（可见记录的机构），由职员和机构的变动自动维护';
+COMMENT ON COLUMN core.staff_scope.login IS '数据库登录名';
+COMMENT ON COLUMN core.staff_scope.org_ids IS '可见记录的机构编号（市局全部，区局本局及所属各所，所本所及本区局）';
+
+-- The scope of one org unit's staff, from the org tree.
+CREATE FUNCTION core.org_scope(org bigint) RETURNS bigint[]
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT coalesce(array_agg(o.id ORDER BY o.id), '{}')
+	  FROM core.org_unit me
+	  JOIN core.org_unit o
+	    ON me.level = 'city'
+	    OR (me.level = 'district' AND (o.id = me.id OR o.parent_id = me.id))
+	    OR (me.level = 'station' AND (o.id = me.id OR o.id = me.parent_id))
+	 WHERE me.id = org
+$$;
+COMMENT ON FUNCTION core.org_scope(bigint) IS '某机构职员的数据范围（机构编号数组）';
+
+-- Recomputes core.staff_scope for the given logins (NULL: everyone).
+CREATE FUNCTION core.refresh_staff_scope(logins text[]) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+AS $$
+	DELETE FROM core.staff_scope c WHERE logins IS NULL OR c.login = ANY (logins);
+	INSERT INTO core.staff_scope (login, org_ids)
+	SELECT s.login, core.org_scope(s.org_unit_id)
+	  FROM core.staff s
+	 WHERE s.status = 'active' AND (logins IS NULL OR s.login = ANY (logins));
+$$;
+COMMENT ON FUNCTION core.refresh_staff_scope(text[]) IS '重算职员的数据范围（参数为空时全部重算）';
+
+CREATE FUNCTION core.staff_scope_follow() RETURNS trigger
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	RETURN (SELECT coalesce(array_agg(o.id ORDER BY o.id), '{}')
-	          FROM core.staff s
-	          JOIN core.org_unit me ON me.id = s.org_unit_id
-	          JOIN core.org_unit o
-	            ON me.level = 'city'
-	            OR (me.level = 'district' AND (o.id = me.id OR o.parent_id = me.id))
-	            OR (me.level = 'station' AND (o.id = me.id OR o.id = me.parent_id))
-	         WHERE s.login = session_user AND s.status = 'active');
+	IF TG_TABLE_NAME = 'org_unit' THEN
+		PERFORM core.refresh_staff_scope(NULL);
+	ELSIF TG_OP <> 'DELETE' THEN
+		PERFORM core.refresh_staff_scope(ARRAY[NEW.login]);
+	END IF;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION core.staff_scope_follow() IS '触发器：职员的机构、状态或机构树变动时重算数据范围';
+CREATE TRIGGER staff_scope_follow AFTER INSERT OR UPDATE OF login, org_unit_id, status ON core.staff
+	FOR EACH ROW EXECUTE FUNCTION core.staff_scope_follow();
+CREATE TRIGGER staff_scope_follow AFTER INSERT OR UPDATE OF parent_id, level OR DELETE ON core.org_unit
+	FOR EACH STATEMENT EXECUTE FUNCTION core.staff_scope_follow();
+SELECT core.refresh_staff_scope(NULL);
+GRANT SELECT ON core.staff_scope TO smcon_staff;
+
+CREATE OR REPLACE FUNCTION api.my_orgs() RETURNS bigint[]
+LANGUAGE plpgsql STABLE SECURITY INVOKER PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN coalesce((SELECT c.org_ids FROM core.staff_scope c WHERE c.login = session_user), '{}');
 END $$;
 
 -- ---------------------------------------------------------------------------

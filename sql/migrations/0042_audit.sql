@@ -89,7 +89,8 @@ COMMENT ON TABLE audit.unaudited IS '不加审计触发器的表及理由（暂�
 COMMENT ON COLUMN audit.unaudited.table_name IS '表（模式.表名）';
 COMMENT ON COLUMN audit.unaudited.reason IS '不审计的理由';
 INSERT INTO audit.unaudited VALUES
-	('meta.schema_migration', '迁移记录：由迁移工具写入，每条带 SHA-256 校验和，本身就是结构变更的记录');
+	('meta.schema_migration', '迁移记录：由迁移工具写入，每条带 SHA-256 校验和，本身就是结构变更的记录'),
+	('core.staff_scope', '派生数据：由职员档案和机构树自动算出，其来源已审计');
 
 -- The text a row's hash is computed over: every field, in a fixed order, as
 -- JSON (jsonb prints keys in a fixed order; the time as epoch seconds).
@@ -261,26 +262,50 @@ AS $$
 $$;
 COMMENT ON FUNCTION audit.masked(text, jsonb) IS '把审计记录中该表的个人信息列换成脱敏值';
 
+-- One line saying what an entry did: the changed columns of an update
+-- (old → new), the values of an inserted or deleted row, or the details.
+CREATE FUNCTION audit.summary(action text, old_values jsonb, new_values jsonb, detail jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE action
+	WHEN 'update' THEN
+		(SELECT string_agg(k || ': ' || coalesce(old_values ->> k, '∅') || ' → ' || coalesce(new_values ->> k, '∅'),
+		                   '; ' ORDER BY k)
+		   FROM jsonb_object_keys(new_values) AS k)
+	WHEN 'insert' THEN
+		(SELECT string_agg(e.key || '=' || coalesce(e.value #>> '{}', '∅'), ', ') FROM jsonb_each(new_values) e)
+	WHEN 'delete' THEN
+		(SELECT string_agg(e.key || '=' || coalesce(e.value #>> '{}', '∅'), ', ') FROM jsonb_each(old_values) e)
+	ELSE
+		(SELECT string_agg(e.key || '=' || coalesce(e.value #>> '{}', '∅'), ', ' ORDER BY e.key)
+		   FROM jsonb_each(detail) e)
+	END;
+COMMENT ON FUNCTION audit.summary(text, jsonb, jsonb, jsonb) IS '审计记录的一行摘要（修改了哪些列、从什么改成什么）';
+
 -- The log, newest first, personal values masked. Filters are optional; the
 -- statement is fixed text and the values are parameters.
 CREATE FUNCTION audit.entries(p_actor text, p_table text, p_since timestamptz, p_before_id bigint,
                               p_limit integer)
 RETURNS TABLE (id bigint, at timestamptz, actor text, action text, table_name text, row_key jsonb,
-               old_values jsonb, new_values jsonb, detail jsonb)
+               old_values jsonb, new_values jsonb, detail jsonb, summary text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	RETURN QUERY EXECUTE
-		'SELECT l.id, l.at, l.actor, l.action, l.table_name, l.row_key,
-		        audit.masked(l.table_name, l.old_values), audit.masked(l.table_name, l.new_values), l.detail
-		   FROM audit.log l
-		  WHERE ($1 IS NULL OR l.actor = $1)
-		    AND ($2 IS NULL OR l.table_name = $2 OR l.table_name LIKE ''%.'' || $2)
-		    AND ($3 IS NULL OR l.at >= $3)
-		    AND ($4 IS NULL OR l.id < $4)
-		  ORDER BY l.id DESC
-		  LIMIT $5'
+		'SELECT m.id, m.at, m.actor, m.action, m.table_name, m.row_key, m.o, m.n, m.detail,
+		        audit.summary(m.action, m.o, m.n, m.detail)
+		   FROM (SELECT l.id, l.at, l.actor, l.action, l.table_name, l.row_key, l.detail,
+		                audit.masked(l.table_name, l.old_values) AS o,
+		                audit.masked(l.table_name, l.new_values) AS n
+		           FROM audit.log l
+		          WHERE ($1 IS NULL OR l.actor = $1)
+		            AND ($2 IS NULL OR l.table_name = $2 OR l.table_name LIKE ''%.'' || $2)
+		            AND ($3 IS NULL OR l.at >= $3)
+		            AND ($4 IS NULL OR l.id < $4)
+		          ORDER BY l.id DESC
+		          LIMIT $5) m
+		  ORDER BY m.id DESC'
 		USING p_actor, p_table, p_since, p_before_id, greatest(1, least(coalesce(p_limit, 100), 10000));
 END $$;
 COMMENT ON FUNCTION audit.entries(text, text, timestamptz, bigint, integer) IS '审计记录（新的在前，个人信息脱敏），可按操作人、表、起始时间筛选';

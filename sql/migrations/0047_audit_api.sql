@@ -6,7 +6,7 @@ CREATE FUNCTION api.audit_log(p_actor text DEFAULT NULL, p_table text DEFAULT NU
                               p_since timestamptz DEFAULT NULL, p_before_id bigint DEFAULT NULL,
                               p_limit integer DEFAULT 100)
 RETURNS TABLE (id bigint, at timestamptz, actor text, action text, table_name text, row_key jsonb,
-               old_values jsonb, new_values jsonb, detail jsonb)
+               old_values jsonb, new_values jsonb, detail jsonb, summary text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
