@@ -83,6 +83,8 @@ CREATE TRIGGER staff_scope_follow AFTER INSERT OR UPDATE OF parent_id, level OR 
 	FOR EACH STATEMENT EXECUTE FUNCTION core.staff_scope_follow();
 SELECT core.refresh_staff_scope(NULL);
 GRANT SELECT ON core.staff_scope TO smcon_staff;
+REVOKE ALL ON FUNCTION core.org_scope(bigint), core.refresh_staff_scope(text[]), core.staff_scope_follow()
+	FROM PUBLIC;
 
 CREATE OR REPLACE FUNCTION api.my_orgs() RETURNS bigint[]
 LANGUAGE plpgsql STABLE SECURITY INVOKER PARALLEL SAFE

@@ -18,7 +18,7 @@
 -- Analysts never: they hold none of these roles for the purpose.
 
 -- Whether the caller may see the personal data of one record. NULL when the
--- record does not exist.
+-- record does not exist; false, never NULL, when it does.
 CREATE FUNCTION core.may_reveal(tbl text, row_id bigint) RETURNS boolean
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -37,36 +37,36 @@ BEGIN
 	WHEN 'rights.complaint' THEN
 		SELECT c.handling_org_id, c.receiving_org_id INTO a, b FROM rights.complaint c WHERE c.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN (core.caller_has('handler') OR core.caller_has('clerk') OR core.caller_has('supervisor'))
-		       AND (a = ANY (mine) OR b = ANY (mine));
+		RETURN coalesce((core.caller_has('handler') OR core.caller_has('clerk') OR core.caller_has('supervisor'))
+		       AND (a = ANY (mine) OR b = ANY (mine)), false);
 	WHEN 'rights.consultation' THEN
 		SELECT c.handling_org_id, c.receiving_org_id INTO a, b FROM rights.consultation c WHERE c.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN (core.caller_has('handler') OR core.caller_has('clerk') OR core.caller_has('supervisor'))
-		       AND (a = ANY (mine) OR b = ANY (mine));
+		RETURN coalesce((core.caller_has('handler') OR core.caller_has('clerk') OR core.caller_has('supervisor'))
+		       AND (a = ANY (mine) OR b = ANY (mine)), false);
 	WHEN 'rights.transfer_12345' THEN
 		SELECT t.handling_org_id, t.receiving_org_id INTO a, b FROM rights.transfer_12345 t WHERE t.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN (core.caller_has('handler') OR core.caller_has('clerk') OR core.caller_has('supervisor'))
-		       AND (a = ANY (mine) OR b = ANY (mine));
+		RETURN coalesce((core.caller_has('handler') OR core.caller_has('clerk') OR core.caller_has('supervisor'))
+		       AND (a = ANY (mine) OR b = ANY (mine)), false);
 	WHEN 'rights.report' THEN
 		SELECT r.handling_org_id INTO a FROM rights.report r WHERE r.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN (core.caller_has('handler') OR core.caller_has('supervisor'))
-		       AND a IN (me.org_id, me.district_id);
+		RETURN coalesce((core.caller_has('handler') OR core.caller_has('supervisor'))
+		       AND a IN (me.org_id, me.district_id), false);
 	WHEN 'rights.rescue_incident' THEN
 		SELECT i.district_org_id INTO a FROM rights.rescue_incident i WHERE i.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN core.caller_has('dispatcher') OR (core.caller_has('supervisor') AND a = ANY (mine));
+		RETURN coalesce(core.caller_has('dispatcher') OR (core.caller_has('supervisor') AND a = ANY (mine)), false);
 	WHEN 'core.entity' THEN
 		SELECT coalesce(core.org_district(e.org_id),
 		                (SELECT d.id FROM core.org_unit d WHERE d.level = 'district'
 		                    AND d.division_code = e.division_code))
 		  INTO a FROM core.entity e WHERE e.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN (core.caller_has('clerk') OR core.caller_has('inspector') OR core.caller_has('handler')
+		RETURN coalesce((core.caller_has('clerk') OR core.caller_has('inspector') OR core.caller_has('handler')
 		        OR core.caller_has('supervisor'))
-		       AND (me.org_level = 'city' OR a = me.district_id);
+		       AND (me.org_level = 'city' OR a = me.district_id), false);
 	WHEN 'core.entity_contact' THEN
 		SELECT c.entity_id INTO a FROM core.entity_contact c WHERE c.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
@@ -74,13 +74,13 @@ BEGIN
 	WHEN 'supervision.enforcement_case' THEN
 		SELECT c.deciding_org_id INTO a FROM supervision.enforcement_case c WHERE c.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN (core.caller_has('inspector') OR core.caller_has('handler') OR core.caller_has('supervisor'))
-		       AND a = ANY (mine);
+		RETURN coalesce((core.caller_has('inspector') OR core.caller_has('handler') OR core.caller_has('supervisor'))
+		       AND a = ANY (mine), false);
 	WHEN 'supervision.penalty' THEN
 		SELECT p.deciding_org_id INTO a FROM supervision.penalty p WHERE p.id = row_id;
 		IF NOT FOUND THEN RETURN NULL; END IF;
-		RETURN (core.caller_has('inspector') OR core.caller_has('handler') OR core.caller_has('supervisor'))
-		       AND a = ANY (mine);
+		RETURN coalesce((core.caller_has('inspector') OR core.caller_has('handler') OR core.caller_has('supervisor'))
+		       AND a = ANY (mine), false);
 	ELSE
 		RETURN false;
 	END CASE;
