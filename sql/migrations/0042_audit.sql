@@ -11,10 +11,14 @@
 -- broken link. A superuser can still rewrite history, but not unseen: keep
 -- the head hash (`smcon audit verify` prints it) somewhere else now and then.
 --
--- Appends are serialised by a row lock on audit.head (the chain's last id and
--- hash), taken with FOR UPDATE: in READ COMMITTED a waiting writer gets the
--- new head; in REPEATABLE READ or SERIALIZABLE it gets a serialization
--- failure (40001) instead of forking the chain, and retries.
+-- Appends are serialised by a transaction-level advisory lock: the next
+-- statement (READ COMMITTED) sees the last row committed by the previous
+-- holder and links to it. A REPEATABLE READ transaction may not see it; it
+-- then takes an id that exists and fails on the primary key (23505) instead
+-- of forking the chain. audit.head follows the last row once per transaction
+-- (a deferred trigger), so that verify notices rows cut off the end; updating
+-- it on every append made a long transaction quadratic (every update of the
+-- same row walks the row's version chain).
 
 DO $$
 BEGIN
@@ -73,7 +77,7 @@ CREATE TABLE audit.head (
 	last_id bigint NOT NULL CHECK (last_id >= 0),
 	last_hash bytea NOT NULL CHECK (length(last_hash) = 32)
 );
-COMMENT ON TABLE audit.head IS '哈希链的链头：最后一条记录的序号和哈希（追加时加行锁，使追加依次进行）';
+COMMENT ON TABLE audit.head IS '哈希链的链头：最后一条记录的序号和哈希（每个事务提交时更新一次）';
 COMMENT ON COLUMN audit.head.singleton IS '只有一行';
 COMMENT ON COLUMN audit.head.genesis_hash IS '链的起点（建库时随机生成，第 1 条记录的上一条哈希）';
 COMMENT ON COLUMN audit.head.last_id IS '最后一条记录的序号';
@@ -109,6 +113,7 @@ CREATE FUNCTION audit.append(p_action text, p_table text, p_key jsonb, p_old jso
                              p_detail jsonb) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
 AS $$
 DECLARE
 	prev_id bigint;
@@ -118,7 +123,14 @@ DECLARE
 	v_txid bigint := txid_current();
 	v_hash bytea;
 BEGIN
-	SELECT h.last_id, h.last_hash INTO prev_id, prev FROM audit.head h FOR UPDATE;
+	PERFORM pg_advisory_xact_lock(hashtext('smcon.audit.chain'));
+	-- by the index, always (enable_seqscan = off above): a plan cached while
+	-- the log was small would scan it all, and a long transaction would be
+	-- quadratic
+	SELECT l.id, l.hash INTO prev_id, prev FROM audit.log l ORDER BY l.id DESC LIMIT 1;
+	IF prev_id IS NULL THEN
+		SELECT 0, h.genesis_hash INTO prev_id, prev FROM audit.head h;
+	END IF;
 	v_id := prev_id + 1;
 	v_at := clock_timestamp();
 	v_hash := sha256(prev || audit.canonical(v_id, v_at, session_user, p_action, p_table, p_key, p_old,
@@ -126,10 +138,26 @@ BEGIN
 	INSERT INTO audit.log (id, at, actor, action, table_name, row_key, old_values, new_values, detail, txid,
 	                       prev_hash, hash)
 	VALUES (v_id, v_at, session_user, p_action, p_table, p_key, p_old, p_new, p_detail, v_txid, prev, v_hash);
-	UPDATE audit.head SET last_id = v_id, last_hash = v_hash;
 	RETURN v_id;
 END $$;
 COMMENT ON FUNCTION audit.append(text, text, jsonb, jsonb, jsonb, jsonb) IS '追加一条审计记录（操作人取会话登录账号），返回序号';
+
+-- At commit, the head moves to the transaction's last row.
+CREATE FUNCTION audit.move_head() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET enable_seqscan = off
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM audit.log l WHERE l.id > NEW.id) THEN
+		UPDATE audit.head SET last_id = NEW.id, last_hash = NEW.hash WHERE last_id < NEW.id;
+	END IF;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION audit.move_head() IS '触发器：事务提交时把链头移到该事务追加的最后一条记录';
+CREATE CONSTRAINT TRIGGER log_head AFTER INSERT ON audit.log
+	DEFERRABLE INITIALLY DEFERRED
+	FOR EACH ROW EXECUTE FUNCTION audit.move_head();
 
 -- A free-form note in the chain (the data generator says what it loaded with
 -- the audit triggers switched off).
