@@ -12,9 +12,11 @@
 #                   rights.complaint, scope as an InitPlan index key)
 #
 # Run by bench/run (PGHOST, PGDATABASE, BENCH_OWNER_PW set). Latency is
-# measured by pgbench (-M extended: parse, plan and execute every time, as
-# the console's PQexecParams does), BENCH_RLS_SECONDS per query and role
-# (default 10). BENCH_RLS_FILL=1 first fills an empty warehouse with
+# measured by pgbench, BENCH_RLS_SECONDS per query, mode and role (default
+# 10), owner and scoped user taking turns. Two modes: extended (parse, plan
+# and execute every time, as the console's PQexecParams does) and prepared
+# (the plan cached, as in a PL/pgSQL function): row-level security costs a
+# little planning per table it covers, and the difference shows it. BENCH_RLS_FILL=1 first fills an empty warehouse with
 # synthetic entities and complaints (BENCH_RLS_ENTITIES, default 2000000,
 # BENCH_RLS_COMPLAINTS, default 3000000) for when the generator has not run.
 set -u
@@ -127,7 +129,7 @@ SQL
 bench() {
 	local who=$1 file=$2 t=$3 dir=${4:-} pw=demo
 	[ "$who" = smcon_owner ] && pw=$BENCH_OWNER_PW
-	local args=(-n -M extended -T "$t" -D word="$word" -D entity="$entity" -D lx="$lx" -f "$file")
+	local args=(-n -M "$mode" -T "$t" -D word="$word" -D entity="$entity" -D lx="$lx" -f "$file")
 	[ -n "$dir" ] && args+=(-l --log-prefix="$dir")
 	PGUSER=$who PGPASSWORD=$pw pgbench "${args[@]}" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; return 1; }
 }
@@ -155,14 +157,16 @@ measure() {
 	done
 }
 
-printf '%-16s %22s %22s %14s\n' query "owner median/p99 ms" "scoped median/p99 ms" "ratio med/p99"
+printf '%-10s %-9s %20s %20s %14s\n' query mode "owner med/p99 ms" "scoped med/p99 ms" "ratio med/p99"
 for q in search entity360 queue; do
-	measure "$tmp/$q.sql" || { echo "$q: failed"; continue; }
-	read -r om op on < <(stats "$tmp/owner")
-	read -r um up un < <(stats "$tmp/user")
-	printf '%-16s %22s %22s %14s\n' "$q" "$om / $op" "$um / $up" \
-		"$(awk -v a="$um" -v b="$om" -v c="$up" -v d="$op" 'BEGIN { printf "%.2f / %.2f", a / b, c / d }')"
-	echo "#   runs: owner $on, scoped $un"
+	for mode in extended prepared; do
+		measure "$tmp/$q.sql" || { echo "$q $mode: failed"; continue; }
+		read -r om op on < <(stats "$tmp/owner")
+		read -r um up un < <(stats "$tmp/user")
+		printf '%-10s %-9s %20s %20s %14s\n' "$q" "$mode" "$om / $op" "$um / $up" \
+			"$(awk -v a="$um" -v b="$om" -v c="$up" -v d="$op" 'BEGIN { printf "%.2f / %.2f", a / b, c / d }')"
+		echo "#   runs: owner $on, scoped $un"
+	done
 done
 
 echo "# the scoped user's plans (scope column as an index key, InitPlan once per query):"

@@ -96,6 +96,23 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION core.require_admin() IS '当前账号须是在岗的系统管理员，返回其职员编号';
 
+-- The id of an org unit by its code (any case, blanks trimmed); P0002 when
+-- there is no such unit in use.
+CREATE FUNCTION core.org_by_code(p_code text) RETURNS bigint
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	org bigint;
+BEGIN
+	SELECT o.id INTO org FROM core.org_unit o WHERE o.code = upper(btrim(p_code)) AND o.active;
+	IF org IS NULL THEN
+		RAISE EXCEPTION '没有机构 %', p_code USING ERRCODE = 'no_data_found';
+	END IF;
+	RETURN org;
+END $$;
+COMMENT ON FUNCTION core.org_by_code(text) IS '按机构代码找机构编号；没有时报“未找到”';
+
 -- The staff record of a login, locked for change; P0002 when there is none.
 CREATE FUNCTION core.staff_for_update(p_login text) RETURNS core.staff
 LANGUAGE plpgsql
@@ -187,10 +204,7 @@ BEGIN
 	IF cardinality(groups) = 0 THEN
 		RAISE EXCEPTION '至少要有一个角色' USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	SELECT o.id INTO org FROM core.org_unit o WHERE o.code = upper(btrim(p_org_code)) AND o.active;
-	IF org IS NULL THEN
-		RAISE EXCEPTION '没有机构 %', p_org_code USING ERRCODE = 'no_data_found';
-	END IF;
+	org := core.org_by_code(p_org_code);
 	IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = p_login)
 	   OR EXISTS (SELECT 1 FROM core.staff s WHERE s.login = p_login) THEN
 		RAISE EXCEPTION '账号 % 已存在', p_login USING ERRCODE = 'unique_violation';
@@ -319,10 +333,7 @@ DECLARE
 BEGIN
 	PERFORM core.require_admin();
 	s := core.staff_for_update(p_login);
-	SELECT o.id INTO org FROM core.org_unit o WHERE o.code = upper(btrim(p_org_code)) AND o.active;
-	IF org IS NULL THEN
-		RAISE EXCEPTION '没有机构 %', p_org_code USING ERRCODE = 'no_data_found';
-	END IF;
+	org := core.org_by_code(p_org_code);
 	IF org = s.org_unit_id THEN
 		RETURN;
 	END IF;
@@ -343,10 +354,7 @@ DECLARE
 BEGIN
 	PERFORM core.require_admin();
 	IF p_org_code IS NOT NULL THEN
-		SELECT o.id INTO root FROM core.org_unit o WHERE o.code = upper(btrim(p_org_code));
-		IF root IS NULL THEN
-			RAISE EXCEPTION '没有机构 %', p_org_code USING ERRCODE = 'no_data_found';
-		END IF;
+		root := core.org_by_code(p_org_code);
 	END IF;
 	RETURN QUERY
 		SELECT s.login, s.full_name, s.employee_no, s.credential_no, s.phone, o.code, o.short_name, s.status,
@@ -404,7 +412,7 @@ EXCEPTION WHEN insufficient_privilege THEN
 	RAISE NOTICE 'smcon_owner cannot be given pg_signal_backend; suspended accounts keep their open sessions';
 END $$;
 
-REVOKE ALL ON FUNCTION core.role_names(), core.login_roles(text), core.group_roles(text[]),
+REVOKE ALL ON FUNCTION core.org_by_code(text), core.role_names(), core.login_roles(text), core.group_roles(text[]),
 	core.password_problem(text, text), core.require_admin(), core.staff_for_update(text),
 	core.set_password(text, text, boolean), core.end_sessions(text), core.audit_admin(text, text, jsonb),
 	core.staff_lock_out(text, integer),

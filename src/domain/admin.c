@@ -1,6 +1,7 @@
 #include "domain/admin.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,34 +97,68 @@ static char *roles_array(unsigned mask)
 	return strbuf_detach(&sb);
 }
 
-static char *cell(const PGresult *res, int row, int col)
+/* The text members of the structs and the result columns they come from. */
+struct text_col {
+	size_t offset;
+	int col;
+};
+
+static const struct text_col staff_text[] = {
+	{offsetof(struct staff, login), 0},	    {offsetof(struct staff, full_name), 1},
+	{offsetof(struct staff, employee_no), 2},   {offsetof(struct staff, credential_no), 3},
+	{offsetof(struct staff, phone), 4},	    {offsetof(struct staff, org_code), 5},
+	{offsetof(struct staff, org_name), 6},	    {offsetof(struct staff, status), 7},
+	{offsetof(struct staff, created_at), 10}, {0, -1}};
+
+static const struct text_col org_text[] = {
+	{offsetof(struct org_node, code), 0},	     {offsetof(struct org_node, short_name), 1},
+	{offsetof(struct org_node, name), 2},	     {offsetof(struct org_node, level), 3},
+	{offsetof(struct org_node, parent_code), 4}, {0, -1}};
+
+static char **member(void *record, size_t offset)
 {
-	return xstrdup(PQgetvalue(res, row, col));
+	return (char **)((char *)record + offset);
+}
+
+/* Copies the text columns of a result row into a record. */
+static void take_text(void *record, const struct text_col *cols, const PGresult *res, int row)
+{
+	for (const struct text_col *c = cols; c->col >= 0; c++)
+		*member(record, c->offset) = xstrdup(PQgetvalue(res, row, c->col));
+}
+
+static void free_text(void *record, const struct text_col *cols)
+{
+	for (const struct text_col *c = cols; c->col >= 0; c++)
+		free(*member(record, c->offset));
+}
+
+/* Runs a query and allocates *v for its rows (zeroed, one spare). Returns
+ * the result (caller PQclear()s) or NULL with err filled and *n = 0. */
+static PGresult *fetch(struct db *db, const char *sql, int nparams, const char *const *params,
+		       void **v, int *n, size_t size, struct db_error *err)
+{
+	PGresult *res = db_exec(db, sql, nparams, params, err);
+	*v = NULL;
+	*n = res ? PQntuples(res) : 0;
+	if (res)
+		*v = xcalloc((size_t)*n + 1, size);
+	return res;
 }
 
 enum status admin_user_list(struct db *db, const char *org_code, struct staff_list *out,
 			    struct db_error *err)
 {
 	const char *params[] = {org_code && *org_code ? org_code : NULL};
-	PGresult *res = db_exec(db, sql_user_list, 1, params, err);
-	memset(out, 0, sizeof *out);
+	PGresult *res =
+		fetch(db, sql_user_list, 1, params, (void **)&out->v, &out->n, sizeof *out->v, err);
 	if (!res)
 		return err->status;
-	out->n = PQntuples(res);
-	out->v = xcalloc((size_t)out->n + 1, sizeof *out->v);
 	for (int i = 0; i < out->n; i++) {
 		struct staff *s = &out->v[i];
-		s->login = cell(res, i, 0);
-		s->full_name = cell(res, i, 1);
-		s->employee_no = cell(res, i, 2);
-		s->credential_no = cell(res, i, 3);
-		s->phone = cell(res, i, 4);
-		s->org_code = cell(res, i, 5);
-		s->org_name = cell(res, i, 6);
-		s->status = cell(res, i, 7);
+		take_text(s, staff_text, res, i);
 		s->roles = admin_roles_from_array(PQgetvalue(res, i, 8));
 		s->can_login = strcmp(PQgetvalue(res, i, 9), "t") == 0;
-		s->created_at = cell(res, i, 10);
 	}
 	PQclear(res);
 	return ST_OK;
@@ -131,18 +166,8 @@ enum status admin_user_list(struct db *db, const char *org_code, struct staff_li
 
 void staff_list_free(struct staff_list *l)
 {
-	for (int i = 0; i < l->n; i++) {
-		struct staff *s = &l->v[i];
-		free(s->login);
-		free(s->full_name);
-		free(s->employee_no);
-		free(s->credential_no);
-		free(s->phone);
-		free(s->org_code);
-		free(s->org_name);
-		free(s->status);
-		free(s->created_at);
-	}
+	for (int i = 0; i < l->n; i++)
+		free_text(&l->v[i], staff_text);
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
@@ -214,19 +239,13 @@ enum status admin_user_org(struct db *db, const char *login, const char *org_cod
 
 enum status admin_org_tree(struct db *db, struct org_tree *out, struct db_error *err)
 {
-	PGresult *res = db_exec(db, sql_org_tree, 0, NULL, err);
-	memset(out, 0, sizeof *out);
+	PGresult *res =
+		fetch(db, sql_org_tree, 0, NULL, (void **)&out->v, &out->n, sizeof *out->v, err);
 	if (!res)
 		return err->status;
-	out->n = PQntuples(res);
-	out->v = xcalloc((size_t)out->n + 1, sizeof *out->v);
 	for (int i = 0; i < out->n; i++) {
 		struct org_node *o = &out->v[i];
-		o->code = cell(res, i, 0);
-		o->short_name = cell(res, i, 1);
-		o->name = cell(res, i, 2);
-		o->level = cell(res, i, 3);
-		o->parent_code = cell(res, i, 4);
+		take_text(o, org_text, res, i);
 		o->depth = atoi(PQgetvalue(res, i, 5));
 		o->active = atol(PQgetvalue(res, i, 6));
 		o->total = atol(PQgetvalue(res, i, 7));
@@ -237,14 +256,8 @@ enum status admin_org_tree(struct db *db, struct org_tree *out, struct db_error 
 
 void org_tree_free(struct org_tree *t)
 {
-	for (int i = 0; i < t->n; i++) {
-		struct org_node *o = &t->v[i];
-		free(o->code);
-		free(o->short_name);
-		free(o->name);
-		free(o->level);
-		free(o->parent_code);
-	}
+	for (int i = 0; i < t->n; i++)
+		free_text(&t->v[i], org_text);
 	free(t->v);
 	memset(t, 0, sizeof *t);
 }

@@ -15,6 +15,16 @@ static const char *const sql_verify =
 	"SELECT checked, broken_id, problem, next_from, last_id, last_hash"
 	"  FROM api.audit_verify($1::bigint, $2::int)";
 
+/* The text members of an entry, in the order of the result's columns 1…9. */
+static char **entry_text(struct audit_entry *e, int c)
+{
+	char **fields[] = {&e->at,	   &e->actor,	   &e->action, &e->table, &e->key,
+			   &e->old_values, &e->new_values, &e->detail, &e->summary};
+	return fields[c];
+}
+
+#define ENTRY_TEXTS 9
+
 enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_list *out,
 		      struct db_error *err)
 {
@@ -33,11 +43,9 @@ enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_
 	out->v = xcalloc((size_t)out->n + 1, sizeof *out->v);
 	for (int i = 0; i < out->n; i++) {
 		struct audit_entry *e = &out->v[i];
-		char **fields[] = {&e->at,	   &e->actor,	   &e->action, &e->table, &e->key,
-				   &e->old_values, &e->new_values, &e->detail, &e->summary};
 		e->id = atoll(PQgetvalue(res, i, 0));
-		for (int c = 0; c < 9; c++)
-			*fields[c] = xstrdup(PQgetvalue(res, i, c + 1));
+		for (int c = 0; c < ENTRY_TEXTS; c++)
+			*entry_text(e, c) = xstrdup(PQgetvalue(res, i, c + 1));
 	}
 	PQclear(res);
 	return ST_OK;
@@ -45,18 +53,9 @@ enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_
 
 void audit_list_free(struct audit_list *l)
 {
-	for (int i = 0; i < l->n; i++) {
-		struct audit_entry *e = &l->v[i];
-		free(e->at);
-		free(e->actor);
-		free(e->action);
-		free(e->table);
-		free(e->key);
-		free(e->old_values);
-		free(e->new_values);
-		free(e->detail);
-		free(e->summary);
-	}
+	for (int i = 0; i < l->n; i++)
+		for (int c = 0; c < ENTRY_TEXTS; c++)
+			free(*entry_text(&l->v[i], c));
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }
