@@ -31,13 +31,16 @@ MIGRATIONS := $(sort $(wildcard sql/migrations/*.sql))
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/unit/%.t)
+# The server module (src/pgext): failed-login lock-out, loaded by our clusters.
+PGEXT := $(BUILD)/pgext/smcon_auth.so
+PG_SERVER_INCLUDE = $(shell pg_config --includedir-server)
 TOOL_SRCS := $(wildcard tests/tools/*.c)
 TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
 .PHONY: all deps tests check check-asan demo demo-db demo-stop install man format bench \
 	bench-stop clean FORCE
 
-all: deps $(BUILD)/smcon
+all: deps $(BUILD)/smcon $(PGEXT)
 
 deps:
 	@sh mk/deps.sh
@@ -48,6 +51,12 @@ $(BUILD)/smcon: $(MAIN_OBJ) $(LIB)
 $(LIB): $(OBJS)
 	@rm -f $@
 	ar rcs $@ $(OBJS)
+
+# Built without sanitizers: it runs inside the PostgreSQL server.
+$(PGEXT): src/pgext/smcon_auth.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -O2 -g -fPIC -shared -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+		-isystem $(PG_SERVER_INCLUDE) -o $@ $<
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/gen/paths.h
 	@mkdir -p $(dir $@)

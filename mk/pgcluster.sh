@@ -11,7 +11,13 @@
 # DIR/superuser.pw (the superuser's password, readable by the caller only).
 # No TCP port is opened. PostgreSQL refuses to run as root, so when this runs
 # as root the server runs as the unprivileged `postgres` system user.
+#
+# Every start loads the failed-login lock-out module smcon_auth from the
+# build directory ($BUILD, default build) when it has been built: see
+# pgdata/smcon_auth.conf and doc/admin-guide.md. SMCON_AUTH_MAX_FAILURES
+# sets the number of failures (default 5).
 set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 die() { echo "pgcluster: $*" >&2; exit 1; }
 
@@ -108,12 +114,33 @@ write_conf() {
 	EOF
 }
 
+# The lock-out module's settings, rewritten at every start so that they
+# follow the build directory (and vanish when the module is not built: a
+# preload of a missing library would stop the server from starting).
+auth_conf() {
+	dir=$1
+	ext="$root/${BUILD:-build}/pgext"
+	grep -q "smcon_auth.conf" "$dir/pgdata/postgresql.conf" ||
+		echo "include_if_exists = 'smcon_auth.conf'" | as_pg tee -a "$dir/pgdata/postgresql.conf" >/dev/null
+	{
+		echo "# Written by mk/pgcluster.sh at every start: the failed-login lock-out."
+		if [ -f "$ext/smcon_auth.so" ]; then
+			echo "dynamic_library_path = '$ext:\$libdir'"
+			echo "shared_preload_libraries = 'smcon_auth'"
+			echo "smcon_auth.max_failures = ${SMCON_AUTH_MAX_FAILURES:-5}"
+		else
+			echo "# $ext/smcon_auth.so is not built: no lock-out (run make)"
+		fi
+	} | as_pg tee "$dir/pgdata/smcon_auth.conf" >/dev/null
+}
+
 cmd_start() {
 	dir=$(absdir "$1")
 	[ -f "$dir/pgdata/PG_VERSION" ] || die "no cluster in $dir (run init first)"
 	if as_pg "$BIN/pg_ctl" -D "$dir/pgdata" status >/dev/null 2>&1; then
 		return 0
 	fi
+	auth_conf "$dir"
 	as_pg "$BIN/pg_ctl" -D "$dir/pgdata" -l "$dir/run/postgres.log" -w -t 60 -s start ||
 		{ tail -20 "$dir/run/postgres.log" >&2; die "the server did not start"; }
 }

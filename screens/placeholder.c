@@ -43,8 +43,6 @@ PLACEHOLDER(rescue, MSG_MENU_RESCUE)
 PLACEHOLDER(inspection, MSG_MENU_INSPECTION)
 PLACEHOLDER(policy, MSG_MENU_POLICY)
 PLACEHOLDER(report, MSG_MENU_REPORT)
-PLACEHOLDER(admin, MSG_MENU_ADMIN)
-PLACEHOLDER(audit, MSG_MENU_AUDIT)
 
 const struct screen *screen_for_menu(enum action_id a)
 {
@@ -55,7 +53,7 @@ const struct screen *screen_for_menu(enum action_id a)
 	case ACT_MENU_INSPECTION: return &placeholder_inspection;
 	case ACT_MENU_POLICY: return &placeholder_policy;
 	case ACT_MENU_REPORT: return &placeholder_report;
-	case ACT_MENU_ADMIN: return &placeholder_admin;
-	default: return &placeholder_audit;
+	case ACT_MENU_ADMIN: return &screen_admin;
+	default: return &screen_audit;
 	}
 }

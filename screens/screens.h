@@ -11,6 +11,8 @@ extern const struct screen screen_entity_search;
 extern const struct screen screen_entity_profile;
 extern const struct screen screen_entity_elevator;
 extern const struct screen screen_entity_plan;
+extern const struct screen screen_admin;
+extern const struct screen screen_audit;
 
 /* The screen a main-menu action opens. */
 const struct screen *screen_for_menu(enum action_id a);

@@ -1,5 +1,7 @@
 -- Demo accounts (password "demo" for all), so that docs, scripts and tests can
--- rely on them. Run by mk/warehouse.sh as the warehouse owner; idempotent.
+-- rely on them: every role, in the city bureau and in two districts (梁溪 and
+-- 江阴), and a supervisor of each level (the city's sees every unit but, under
+-- §33, not the reporters of a district's reports; 梁溪's does). Run by mk/warehouse.sh as the warehouse owner; idempotent.
 -- Not a migration: a real bureau creates its accounts with `smcon user add`.
 \set ON_ERROR_STOP 1
 
@@ -8,6 +10,7 @@ CREATE TEMP TABLE demo_account (login text, groups text[], full_name text, emplo
 INSERT INTO demo_account VALUES
 	('demo_admin', '{smcon_admin}', '王建国', 'WX0001', NULL, '0510-81821001', 'WX'),
 	('demo_supervisor', '{smcon_supervisor}', '陈静', 'WX0002', '3202000101', '0510-81821002', 'WX'),
+	('demo_supervisor_lx', '{smcon_supervisor}', '杨帆', 'LX0001', '3202130001', '0510-82711001', 'LX'),
 	('demo_clerk_lx', '{smcon_clerk}', '李娜', 'LX0101', NULL, '0510-82711003', 'LX'),
 	('demo_clerk_jy', '{smcon_clerk}', '周敏', 'JY0101', NULL, '0510-86021004', 'JY'),
 	('demo_inspector_lx', '{smcon_inspector}', '张伟', 'LX0201', '3202130201', '0510-82711005', 'LX01'),

@@ -10,15 +10,21 @@
 
 char *prompt_password(const char *user)
 {
+	char *ask = trs(MSG_PROMPT_PASSWORD, user ? user : "");
+	char *pw = prompt_secret(ask);
+	free(ask);
+	return pw;
+}
+
+char *prompt_secret(const char *ask)
+{
 	FILE *tty = fopen("/dev/tty", "r+");
 	struct termios old, quiet;
 	struct strbuf pw = STRBUF_INIT;
 	int c;
 	if (!tty)
 		return NULL;
-	char *ask = trs(MSG_PROMPT_PASSWORD, user ? user : "");
 	fputs(ask, tty);
-	free(ask);
 	fflush(tty);
 	int have_termios = tcgetattr(fileno(tty), &old) == 0;
 	if (have_termios) {

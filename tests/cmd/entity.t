@@ -185,7 +185,11 @@ e demo_clerk_lx entity elevator 213901
 is "$rc" 0 "entity elevator finds an elevator by its rescue code"
 contains "$out" "31103202132016050001" "  ... shows its registration code"
 contains "$out" "无锡新吴快捷电梯维保有限公司" "  ... its maintenance unit"
-contains "$out" "96333-20260302-0007" "  ... and its 96333 incidents"
+unlike "$out" "96333-20260302-0007" "  ... but a clerk sees none of its 96333 incidents (row-level security)"
+e demo_inspector_lx entity elevator 213901
+contains "$out" "96333-20260302-0007" "an inspector of the elevator's district sees its 96333 incidents"
+e demo_dispatcher entity elevator 213901
+contains "$out" "96333-20260302-0007" "  ... and so does the dispatch desk"
 e demo_clerk_lx entity elevator 99999999999999999999
 is "$rc" 4 "an unknown elevator: exit 4"
 
@@ -206,11 +210,15 @@ is "$rc" 1 "a deregistered entity cannot be put forward"
 e demo_supervisor entity candidate 91320202MA1TAA04X7 --plan JY-2026-SJ-01
 is "$rc" 0 "the city's supervisor may add to any district's plan"
 out=$(psql_as demo_clerk_lx -d "$DB" -c "SELECT api.plan_candidate_add('LX-2026-SJ-01', '91320213MA1XHD0236')" 2>&1)
-like "$out" "只有执法检查员和负责人" "the database refuses a clerk who calls the api directly"
+like "$out" "permission denied for function plan_candidate_add" "the database refuses a clerk who calls the api directly"
 out=$(psql_as demo_inspector_lx -d "$DB" -c "INSERT INTO supervision.plan_candidate (plan_id, org_id, entity_id, added_by_staff_id) SELECT 1, 1, 1, 1" 2>&1)
 like "$out" "permission denied" "  ... and anyone who writes the table"
-is "$(psql_as demo_clerk_jy -d "$DB" -c 'SELECT count(*) FROM supervision.plan_candidate')" 1 \
-	"a clerk of 江阴 sees the candidates of 江阴's plans only"
+is "$(psql_as demo_clerk_jy -d "$DB" -c 'SELECT count(*) FROM supervision.plan_candidate')" 0 \
+	"a clerk has no business with plan candidates and sees none"
+is "$(psql_as demo_inspector_lx -d "$DB" -c 'SELECT count(*) FROM supervision.plan_candidate')" 1 \
+	"an inspector of 梁溪 sees the candidates of 梁溪's plans only"
+is "$(psql_as demo_supervisor -d "$DB" -c 'SELECT count(*) FROM supervision.plan_candidate')" 2 \
+	"the city's supervisor sees every district's"
 
 # ---- the search stays on its indexes when a clerk runs it ----
 plan=$(sh "$ROOT/mk/pgcluster.sh" psql "$SMCON_TEST_PG" -d "$DB" 2>&1 <<'SQL'

@@ -138,8 +138,8 @@ await "TS20260305-LX-0012" "the complaints, newest first"
 scr_keys Right
 await "31103202132016050001" "special equipment: the elevator"
 scr_keys Enter
-await "96333 救援记录（1 条）" "Enter on an elevator opens it with its rescue history"
-await "96333-20260302-0007" "  ... the incident"
+await "曳引驱动乘客电梯" "Enter on an elevator opens it"
+await "96333 救援记录（0 条）" "  ... a clerk sees no 96333 incidents (row-level security: not a clerk's business)"
 esc
 await "特种设备(1)" "Esc goes back to the profile"
 scr_keys Right
@@ -182,6 +182,12 @@ scr_keys p
 scr_wait "LX-2026-SJ-01"
 scr_keys Enter
 await "已在抽查计划 LX-2026-SJ-01 的候选名单中" "twice: the database refuses, and says why"
+scr_keys Escape
+for i in 1 2 3 4 5 6; do scr_keys Right; done
+await "31103202132016050001" "the inspector's special-equipment tab"
+scr_keys Enter
+await "96333 救援记录（1 条）" "an inspector of the district sees the elevator's rescue history"
+await "96333-20260302-0007" "  ... the incident"
 scr_keys F10
 scr_wait "<<exited>>"
 

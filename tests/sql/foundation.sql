@@ -30,8 +30,8 @@ SELECT throws_ok($$INSERT INTO core.staff (login, full_name, employee_no, org_un
                    VALUES ('someone', '某人', 'X0002', 1, 'retired')$$, '23514', NULL,
                  'status is active, suspended or left');
 
-SELECT is((SELECT count(*)::int FROM core.staff WHERE login LIKE 'demo\_%'), 11,
-          'the eleven demo accounts have staff records');
+SELECT is((SELECT count(*)::int FROM core.staff WHERE login LIKE 'demo\_%'), 12,
+          'the twelve demo accounts have staff records');
 
 SELECT function_privs_are('api', 'whoami', ARRAY[]::text[], 'public', ARRAY[]::text[],
                           'PUBLIC may not call api.whoami()');

@@ -1,0 +1,298 @@
+/* The admin screen: the org tree on the left, the accounts of the selected
+ * unit (and the units below it) on the right. New account, suspend, resume,
+ * reset password, roles and org unit; the forms are in admin_form.c. Every
+ * change goes through the admin api of the warehouse, which checks again. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "domain/admin.h"
+#include "domain/role.h"
+#include "screens/admin_form.h"
+#include "screens/screens.h"
+#include "ui/listbox.h"
+#include "ui/table.h"
+#include "ui/term.h"
+
+#define TREE_W 26
+
+enum { K_LOGIN, K_NAME, K_EMPNO, K_ORG, K_STATUS, K_ROLES, NCOLS };
+
+struct admin {
+	struct org_tree orgs;
+	struct listbox org_lb;
+	struct staff_list staff;
+	struct table *t;
+	int focus;      /* 0 the org tree, 1 the accounts */
+	int changed;    /* a form changed something: reload */
+	int confirming; /* a suspension waits for y */
+};
+
+static const char *selected_org(const struct admin *st)
+{
+	return st->org_lb.selected >= 0 && st->orgs.n ? st->orgs.v[st->org_lb.selected].code : NULL;
+}
+
+static const struct staff *selected_staff(const struct admin *st)
+{
+	int i = st->t->lb.selected;
+	return i >= 0 && i < st->staff.n ? &st->staff.v[i] : NULL;
+}
+
+static enum msg_id status_label(const char *status)
+{
+	if (strcmp(status, "active") == 0)
+		return MSG_SEC_STATUS_ACTIVE;
+	if (strcmp(status, "suspended") == 0)
+		return MSG_SEC_STATUS_SUSPENDED;
+	return MSG_SEC_STATUS_LEFT;
+}
+
+static void fill_table(struct admin *st, const char *keep_login)
+{
+	struct strbuf roles = STRBUF_INIT;
+	table_clear(st->t);
+	for (int i = 0; i < st->staff.n; i++) {
+		const struct staff *s = &st->staff.v[i];
+		int row = table_add_row(st->t);
+		strbuf_reset(&roles);
+		role_mask_text(s->roles, &roles);
+		table_set(st->t, row, K_LOGIN, s->login);
+		table_set(st->t, row, K_NAME, s->full_name);
+		table_set(st->t, row, K_EMPNO, s->employee_no);
+		table_set(st->t, row, K_ORG, s->org_name);
+		table_set(st->t, row, K_STATUS, tr(status_label(s->status)));
+		table_set(st->t, row, K_ROLES, strbuf_str(&roles));
+		if (strcmp(s->status, "active") != 0)
+			table_row_color(st->t, row, COL_DIM);
+		if (keep_login && strcmp(s->login, keep_login) == 0)
+			st->t->lb.selected = row;
+	}
+	strbuf_free(&roles);
+}
+
+/* Reads the accounts of the selected unit, keeping the selected login. */
+static void load_staff(struct app *app, struct admin *st)
+{
+	struct db_error err;
+	const struct staff *cur = selected_staff(st);
+	char *keep = cur ? xstrdup(cur->login) : NULL;
+	db_error_init(&err);
+	staff_list_free(&st->staff);
+	if (admin_user_list(&app->db, selected_org(st), &st->staff, &err) != ST_OK)
+		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
+	fill_table(st, keep);
+	st->changed = 0;
+	free(keep);
+	db_error_free(&err);
+}
+
+static void load_all(struct app *app, struct admin *st)
+{
+	struct db_error err;
+	db_error_init(&err);
+	org_tree_free(&st->orgs);
+	if (admin_org_tree(&app->db, &st->orgs, &err) != ST_OK)
+		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
+	listbox_resize(&st->org_lb, st->orgs.n);
+	db_error_free(&err);
+	load_staff(app, st);
+}
+
+static void *admin_enter(struct app *app, void *arg)
+{
+	struct admin *st = xcalloc(1, sizeof *st);
+	static const enum msg_id titles[NCOLS] = {MSG_SEC_COL_LOGIN, MSG_SEC_COL_NAME,
+						  MSG_SEC_COL_EMPNO, MSG_SEC_COL_ORG_NAME,
+						  MSG_SEC_COL_STATUS, MSG_SEC_COL_ROLES};
+	(void)arg;
+	st->t = table_new(NCOLS);
+	for (int c = 0; c < NCOLS; c++)
+		table_col(st->t, c, tr(titles[c]), 4, c == K_ROLES ? 0 : 20, ALIGN_LEFT,
+			  c == K_ROLES);
+	listbox_init(&st->org_lb, 0);
+	load_all(app, st);
+	return st;
+}
+
+static void admin_leave(struct app *app, void *state)
+{
+	struct admin *st = state;
+	(void)app;
+	org_tree_free(&st->orgs);
+	staff_list_free(&st->staff);
+	table_free(st->t);
+	free(st);
+}
+
+static void draw_tree(struct admin *st, const struct rect *r)
+{
+	int h = r->h - 1;
+	term_text(r->y, r->x, TREE_W, tr(MSG_SEC_ADMIN_ORGS), st->focus == 0 ? COL_KEY : COL_DIM,
+		  ALIGN_LEFT);
+	listbox_show_selected(&st->org_lb, h);
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < h && st->org_lb.top + i < st->orgs.n; i++) {
+		int row = st->org_lb.top + i;
+		const struct org_node *o = &st->orgs.v[row];
+		strbuf_reset(&sb);
+		for (int d = 0; d < o->depth; d++)
+			strbuf_add(&sb, "  ");
+		strbuf_addf(&sb, "%s %s", o->code, o->short_name);
+		enum ui_color c = row == st->org_lb.selected ? (st->focus == 0 ? COL_SELECTED : COL_KEY)
+							     : COL_NORMAL;
+		term_text(r->y + 1 + i, r->x, TREE_W - 1, strbuf_str(&sb), c, ALIGN_LEFT);
+	}
+	strbuf_free(&sb);
+}
+
+/* The selected account in one line below the table. */
+static void draw_detail(struct admin *st, int y, int x, int w)
+{
+	const struct staff *s = selected_staff(st);
+	if (!s) {
+		term_text(y, x, w, tr(MSG_SEC_ADMIN_NONE), COL_DIM, ALIGN_LEFT);
+		return;
+	}
+	char *line = trs(MSG_SEC_ADMIN_DETAIL, s->full_name, s->login,
+			 *s->credential_no ? s->credential_no : "-", *s->phone ? s->phone : "-",
+			 s->created_at, tr(s->can_login ? MSG_SEC_CAN_LOGIN : MSG_SEC_CANNOT_LOGIN));
+	term_text(y, x, w, line, COL_DIM, ALIGN_LEFT);
+	free(line);
+}
+
+static void admin_draw(struct app *app, void *state, const struct rect *r)
+{
+	struct admin *st = state;
+	(void)app;
+	struct rect tree = {r->y, r->x + 1, r->h, TREE_W};
+	struct rect list = {r->y + 1, r->x + TREE_W + 1, r->h - 3, r->w - TREE_W - 2};
+	draw_tree(st, &tree);
+	const char *org = selected_org(st);
+	char *head = trs(MSG_SEC_ADMIN_ACCOUNTS, org ? org : "", st->staff.n);
+	term_text(r->y, list.x, list.w, head, st->focus == 1 ? COL_KEY : COL_DIM, ALIGN_LEFT);
+	free(head);
+	table_layout(st->t, list.w);
+	table_draw(st->t, &list);
+	draw_detail(st, r->y + r->h - 1, list.x, list.w);
+}
+
+/* Opens an account form on the selected account (or the selected unit). */
+static int open_form(struct app *app, struct admin *st, enum admin_form_kind kind)
+{
+	const struct staff *s = selected_staff(st);
+	struct admin_form_arg arg = {kind, s ? s->login : NULL, s ? s->full_name : NULL,
+				     kind == FORM_ADD ? selected_org(st) : (s ? s->org_code : NULL),
+				     s ? s->roles : 0, &st->changed};
+	app_push(app, admin_form_screen(kind), &arg);
+	return SCR_HANDLED;
+}
+
+static int set_active(struct app *app, struct admin *st, int active)
+{
+	const struct staff *s = selected_staff(st);
+	struct db_error err;
+	db_error_init(&err);
+	enum status rc = active ? admin_user_resume(&app->db, s->login, &err)
+				: admin_user_suspend(&app->db, s->login, &err);
+	char *m = rc == ST_OK ? trs(active ? MSG_SEC_USER_RESUMED : MSG_SEC_USER_SUSPENDED, s->login)
+			      : NULL;
+	app_message(app, rc == ST_OK ? MSGK_INFO : MSGK_ERROR, m ? m : strbuf_str(&err.message));
+	free(m);
+	db_error_free(&err);
+	st->changed = 1;
+	return SCR_HANDLED;
+}
+
+static int ask_suspend(struct app *app, struct admin *st)
+{
+	const struct staff *s = selected_staff(st);
+	char *m = trs(MSG_SEC_ADMIN_CONFIRM_SUSPEND, s->full_name, s->login);
+	app_message(app, MSGK_INFO, m);
+	free(m);
+	st->confirming = 1;
+	return SCR_HANDLED;
+}
+
+static int admin_key(struct app *app, void *state, const struct key *k)
+{
+	struct admin *st = state;
+	(void)app;
+	/* any key but y cancels a pending suspension, then does what it does */
+	if (st->confirming && !key_matches(k, action_get(ACT_CONFIRM_YES)->keys))
+		st->confirming = 0;
+	return SCR_UNHANDLED;
+}
+
+/* Moves in the focused list; a new unit in the tree brings its accounts. */
+static int navigate(struct app *app, struct admin *st, enum action_id a)
+{
+	struct rect r = app_content();
+	int h = r.h - 4, before = st->org_lb.selected;
+	if (st->focus == 1)
+		return table_action(st->t, a, h) ? SCR_HANDLED : SCR_UNHANDLED;
+	if (!listbox_action(&st->org_lb, a, h))
+		return SCR_UNHANDLED;
+	if (st->org_lb.selected != before) {
+		table_clear(st->t);
+		load_staff(app, st);
+	}
+	return SCR_HANDLED;
+}
+
+/* After a form closed: read the accounts again. */
+static int admin_tick(struct app *app, void *state)
+{
+	struct admin *st = state;
+	if (!st->changed)
+		return 0;
+	load_staff(app, st);
+	return SCR_HANDLED;
+}
+
+static int admin_action(struct app *app, void *state, enum action_id a)
+{
+	struct admin *st = state;
+	switch (a) {
+	case ACT_BACK: return SCR_POP;
+	case ACT_ADMIN_FOCUS: st->focus = !st->focus; return SCR_HANDLED;
+	case ACT_ADMIN_RELOAD: load_all(app, st); return SCR_HANDLED;
+	case ACT_ADMIN_ADD: return open_form(app, st, FORM_ADD);
+	case ACT_ADMIN_PASSWD: return open_form(app, st, FORM_PASSWD);
+	case ACT_ADMIN_ROLES: return open_form(app, st, FORM_ROLES);
+	case ACT_ADMIN_ORG: return open_form(app, st, FORM_ORG);
+	case ACT_ADMIN_SUSPEND: return ask_suspend(app, st);
+	case ACT_ADMIN_RESUME: return set_active(app, st, 1);
+	case ACT_CONFIRM_YES:
+		if (!st->confirming || !selected_staff(st))
+			return SCR_HANDLED;
+		st->confirming = 0;
+		return set_active(app, st, 0);
+	default: return navigate(app, st, a);
+	}
+}
+
+static int admin_has_selection(struct app *app, void *state)
+{
+	(void)app;
+	return selected_staff(state) != NULL;
+}
+
+static const enum action_id admin_actions[] = {
+	ACT_ADMIN_ADD,	    ACT_ADMIN_SUSPEND, ACT_ADMIN_RESUME, ACT_ADMIN_PASSWD, ACT_ADMIN_ROLES,
+	ACT_ADMIN_ORG,	    ACT_ADMIN_FOCUS,   ACT_ADMIN_RELOAD, ACT_CONFIRM_YES,  ACT_BACK,
+	ACT_UP,		    ACT_DOWN,	       ACT_PAGE_UP,	 ACT_PAGE_DOWN,	   ACT_FIRST,
+	ACT_LAST,	    ACT_NONE};
+
+const struct screen screen_admin = {
+	.name = "admin",
+	.title = MSG_MENU_ADMIN,
+	.actions = admin_actions,
+	.enter = admin_enter,
+	.leave = admin_leave,
+	.draw = admin_draw,
+	.key = admin_key,
+	.action = admin_action,
+	.has_selection = admin_has_selection,
+	.tick = admin_tick,
+};

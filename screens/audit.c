@@ -1,0 +1,242 @@
+/* The audit screen (admins): the audit log newest first, personal values
+ * masked, with filters by user, table and start date, the details of the
+ * selected entry, older pages on request, and a check of the whole hash
+ * chain. Reads only: nothing here changes the log. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "domain/audit.h"
+#include "screens/screens.h"
+#include "ui/field.h"
+#include "ui/table.h"
+#include "ui/term.h"
+
+enum { C_ID, C_AT, C_ACTOR, C_ACTION, C_TABLE, C_SUMMARY, NCOLS };
+enum { FL_USER, FL_TABLE, FL_SINCE, NFILTERS };
+
+#define PAGE 200
+
+struct audit_screen {
+	struct audit_list entries;
+	struct table *t;
+	struct field filter[NFILTERS];
+	int editing;     /* the filter bar has the keys */
+	int focus;       /* which filter */
+	int detail;      /* the details of the selected entry are shown */
+	int more;        /* the last page was full: older entries may exist */
+};
+
+static void append_rows(struct audit_screen *st, int from)
+{
+	for (int i = from; i < st->entries.n; i++) {
+		const struct audit_entry *e = &st->entries.v[i];
+		char id[32];
+		snprintf(id, sizeof id, "%lld", e->id);
+		int row = table_add_row(st->t);
+		table_set(st->t, row, C_ID, id);
+		table_set(st->t, row, C_AT, e->at);
+		table_set(st->t, row, C_ACTOR, e->actor);
+		table_set(st->t, row, C_ACTION, e->action);
+		table_set(st->t, row, C_TABLE, e->table);
+		table_set(st->t, row, C_SUMMARY, e->summary);
+		if (strcmp(e->action, "read") == 0 || strcmp(e->action, "lockout") == 0)
+			table_row_color(st->t, row, COL_ERROR);
+	}
+}
+
+/* Reads a page: the newest entries, or older ones after what is shown. */
+static void load(struct app *app, struct audit_screen *st, int older)
+{
+	struct audit_filter f = {field_text(&st->filter[FL_USER]), field_text(&st->filter[FL_TABLE]),
+				 field_text(&st->filter[FL_SINCE]), 0, PAGE};
+	struct audit_list page;
+	struct db_error err;
+	db_error_init(&err);
+	if (older && st->entries.n)
+		f.before_id = st->entries.v[st->entries.n - 1].id;
+	if (audit_log(&app->db, &f, &page, &err) != ST_OK) {
+		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
+		db_error_free(&err);
+		return;
+	}
+	db_error_free(&err);
+	if (!older) {
+		audit_list_free(&st->entries);
+		table_clear(st->t);
+	}
+	int from = st->entries.n;
+	st->entries.v = xrealloc(st->entries.v, sizeof *st->entries.v * (size_t)(from + page.n + 1));
+	memcpy(st->entries.v + from, page.v, sizeof *page.v * (size_t)page.n);
+	st->entries.n = from + page.n;
+	free(page.v); /* the strings now belong to st->entries */
+	st->more = page.n == PAGE;
+	append_rows(st, from);
+}
+
+static void *audit_enter(struct app *app, void *arg)
+{
+	struct audit_screen *st = xcalloc(1, sizeof *st);
+	static const enum msg_id titles[NCOLS] = {MSG_SEC_COL_ID,	 MSG_SEC_COL_AT,
+						  MSG_SEC_COL_ACTOR,	 MSG_SEC_COL_ACTION,
+						  MSG_SEC_COL_TABLE,	 MSG_SEC_COL_SUMMARY};
+	(void)arg;
+	st->t = table_new(NCOLS);
+	for (int c = 0; c < NCOLS; c++)
+		table_col(st->t, c, tr(titles[c]), c == C_SUMMARY ? 10 : 4, c == C_SUMMARY ? 0 : 22,
+			  c == C_ID ? ALIGN_RIGHT : ALIGN_LEFT, c == C_SUMMARY);
+	for (int i = 0; i < NFILTERS; i++)
+		field_init(&st->filter[i], 0, 64);
+	load(app, st, 0);
+	return st;
+}
+
+static void audit_leave(struct app *app, void *state)
+{
+	struct audit_screen *st = state;
+	(void)app;
+	audit_list_free(&st->entries);
+	table_free(st->t);
+	for (int i = 0; i < NFILTERS; i++)
+		field_free(&st->filter[i]);
+	free(st);
+}
+
+static const struct audit_entry *selected(const struct audit_screen *st)
+{
+	int i = st->t->lb.selected;
+	return i >= 0 && i < st->entries.n ? &st->entries.v[i] : NULL;
+}
+
+static void draw_filters(struct audit_screen *st, int y, int x, int w)
+{
+	static const enum msg_id names[NFILTERS] = {MSG_SEC_COL_ACTOR, MSG_SEC_COL_TABLE,
+						    MSG_SEC_AUDIT_SINCE};
+	int fw = (w - 3 * 10) / 3;
+	for (int i = 0; i < NFILTERS; i++) {
+		int fx = x + i * (fw + 10);
+		term_text(y, fx, 8, tr(names[i]), st->editing ? COL_KEY : COL_DIM, ALIGN_RIGHT);
+		field_draw(&st->filter[i], y, fx + 9, fw, 0);
+	}
+	if (st->editing)
+		field_draw(&st->filter[st->focus], y, x + st->focus * (fw + 10) + 9, fw, 1);
+}
+
+/* The selected entry's key, old and new values and details, one per line. */
+static void draw_detail(const struct audit_entry *e, int y, int x, int w, int h)
+{
+	const char *lines[] = {e->key, e->old_values, e->new_values, e->detail};
+	const enum msg_id names[] = {MSG_SEC_COL_KEY, MSG_SEC_COL_OLD, MSG_SEC_COL_NEW,
+				     MSG_SEC_COL_DETAIL};
+	term_fill(y, x, w, COL_DIM);
+	for (int i = 0, row = 1; i < 4 && row < h; i++) {
+		if (!*lines[i])
+			continue;
+		term_text(y + row, x, 10, tr(names[i]), COL_KEY, ALIGN_LEFT);
+		term_text(y + row++, x + 10, w - 10, lines[i], COL_NORMAL, ALIGN_LEFT);
+	}
+}
+
+static void audit_draw(struct app *app, void *state, const struct rect *r)
+{
+	struct audit_screen *st = state;
+	int dh = st->detail && selected(st) ? 5 : 0;
+	struct rect list = {r->y + 2, r->x + 1, r->h - 2 - dh, r->w - 2};
+	(void)app;
+	draw_filters(st, r->y, r->x + 1, r->w - 2);
+	table_layout(st->t, list.w);
+	table_draw(st->t, &list);
+	if (st->entries.n == 0)
+		term_text(r->y + 4, list.x, list.w, tr(MSG_SEC_AUDIT_EMPTY), COL_DIM, ALIGN_CENTER);
+	if (dh)
+		draw_detail(selected(st), r->y + r->h - dh, list.x, list.w, dh);
+	if (st->editing)
+		draw_filters(st, r->y, r->x + 1, r->w - 2); /* again, for the cursor */
+}
+
+/* In the filter bar: Tab moves, Enter applies, Esc leaves. */
+static int audit_key(struct app *app, void *state, const struct key *k)
+{
+	struct audit_screen *st = state;
+	if (!st->editing)
+		return SCR_UNHANDLED;
+	if (key_matches(k, "Esc")) {
+		st->editing = 0;
+		return SCR_HANDLED;
+	}
+	if (key_matches(k, "Enter")) {
+		st->editing = 0;
+		load(app, st, 0);
+		return SCR_HANDLED;
+	}
+	if (key_matches(k, "Tab BTab")) {
+		st->focus = (st->focus + (key_matches(k, "Tab") ? 1 : NFILTERS - 1)) % NFILTERS;
+		return SCR_HANDLED;
+	}
+	field_key(&st->filter[st->focus], k);
+	return SCR_HANDLED;
+}
+
+static int check_chain(struct app *app)
+{
+	struct audit_check c;
+	struct db_error err;
+	char *m;
+	db_error_init(&err);
+	if (audit_verify(&app->db, 0, NULL, NULL, &c, &err) != ST_OK) {
+		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
+		db_error_free(&err);
+		return SCR_HANDLED;
+	}
+	if (c.broken_id)
+		m = trs(MSG_SEC_AUDIT_BROKEN, c.broken_id, c.problem ? c.problem : "");
+	else
+		m = trs(MSG_SEC_AUDIT_WHOLE, c.checked);
+	app_message(app, c.broken_id ? MSGK_ERROR : MSGK_INFO, m);
+	free(m);
+	audit_check_free(&c);
+	db_error_free(&err);
+	return SCR_HANDLED;
+}
+
+static int audit_action(struct app *app, void *state, enum action_id a)
+{
+	struct audit_screen *st = state;
+	struct rect r = app_content();
+	switch (a) {
+	case ACT_BACK: return SCR_POP;
+	case ACT_AUDIT_FILTER: st->editing = 1; return SCR_HANDLED;
+	case ACT_AUDIT_DETAIL: st->detail = !st->detail; return SCR_HANDLED;
+	case ACT_AUDIT_CHECK: return check_chain(app);
+	case ACT_AUDIT_MORE:
+		if (st->more)
+			load(app, st, 1);
+		else
+			app_message(app, MSGK_INFO, tr(MSG_SEC_AUDIT_NO_MORE));
+		return SCR_HANDLED;
+	default: return table_action(st->t, a, r.h - 3) ? SCR_HANDLED : SCR_UNHANDLED;
+	}
+}
+
+static int audit_has_selection(struct app *app, void *state)
+{
+	(void)app;
+	return selected(state) != NULL;
+}
+
+static const enum action_id audit_actions[] = {
+	ACT_AUDIT_DETAIL, ACT_AUDIT_FILTER, ACT_AUDIT_CHECK, ACT_AUDIT_MORE, ACT_BACK,
+	ACT_UP,		  ACT_DOWN,	    ACT_PAGE_UP,     ACT_PAGE_DOWN,  ACT_FIRST,
+	ACT_LAST,	  ACT_NONE};
+
+const struct screen screen_audit = {
+	.name = "audit",
+	.title = MSG_MENU_AUDIT,
+	.actions = audit_actions,
+	.enter = audit_enter,
+	.leave = audit_leave,
+	.draw = audit_draw,
+	.key = audit_key,
+	.action = audit_action,
+	.has_selection = audit_has_selection,
+};
