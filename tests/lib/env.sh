@@ -49,10 +49,13 @@ psql_as() {
 }
 owner_pw() { cat "$SMCON_TEST_PG/owner.pw"; }
 
-# test_db: a fresh copy of the test warehouse for a test that changes data; echoes its name.
+# test_db [empty]: a fresh copy of the test warehouse for a test that changes
+# data, with its generated data or (empty) without; echoes its name.
 test_db() {
 	local name="t_$(basename "$SCRATCH" | tr 'A-Z.' 'a-z_')_$RANDOM"
-	psql_su -d postgres -c "CREATE DATABASE $name TEMPLATE smcon_tmpl" >/dev/null || return 1
+	local tmpl=smcon_tmpl
+	[ "${1:-}" = empty ] && tmpl=smcon_empty_tmpl
+	psql_su -d postgres -c "CREATE DATABASE $name TEMPLATE $tmpl" >/dev/null || return 1
 	at_exit "sh '$ROOT/mk/pgcluster.sh' psql '$SMCON_TEST_PG' -d postgres -c 'DROP DATABASE IF EXISTS $name WITH (FORCE)'"
 	echo "$name"
 }

@@ -5,7 +5,7 @@
 # elevator, adding to a plan, and a dropped connection.
 . "$(dirname "$0")/../lib/screen.sh"
 
-DB=$(test_db) || { fail "a private copy of the test warehouse"; done_testing; exit; }
+DB=$(test_db empty) || { fail "an empty copy of the test warehouse"; done_testing; exit; }
 psql_su -d "$DB" -q -1 -v ON_ERROR_STOP=1 -f "$ROOT/tests/data/entity-fixtures.sql" >/dev/null
 is "$?" 0 "the entity fixtures load"
 
