@@ -150,14 +150,17 @@ void gen_industry_phrase(struct rng *r, char section, struct strbuf *out)
 }
 
 void gen_company_name(struct rng *r, const struct gen_district *d, char section,
-		      const char *form, struct strbuf *out)
+		      const char *form, struct strbuf *out, struct strbuf *trade)
 {
 	static const char *const city_regions[] = {"无锡", "无锡市", "江苏", "无锡"};
 	if (d->county)
 		strbuf_add(out, rng_chance(r, 0.7) ? d->prefix : (rng_chance(r, 0.5) ? "无锡" : "江苏"));
 	else
 		strbuf_add(out, city_regions[rng_below(r, COUNT(city_regions))]);
+	size_t at = out->len;
 	gen_trade_name(r, out);
+	if (trade)
+		strbuf_add(trade, strbuf_str(out) + at);
 	gen_industry_phrase(r, section, out);
 	strbuf_add(out, form);
 }
@@ -282,8 +285,13 @@ void gen_id_number(struct rng *r, int born_from, int born_to, struct strbuf *out
 
 void gen_reg_no(struct rng *r, const char *division, struct strbuf *out)
 {
+	gen_reg_no_of(division, rng_range(r, 0, 99999999), out);
+}
+
+void gen_reg_no_of(const char *division, long serial, struct strbuf *out)
+{
 	char digits[16];
-	snprintf(digits, sizeof digits, "%s%08ld", division, rng_range(r, 0, 99999999));
+	snprintf(digits, sizeof digits, "%.6s%08ld", division, serial % 100000000);
 	/* ISO 7064 MOD 11,10 */
 	int p = 10;
 	for (int i = 0; i < 14; i++) {

@@ -30,9 +30,10 @@ void gen_trade_name(struct rng *r, struct strbuf *out);
 /* Appends an industry phrase for a GB/T 4754 section letter (纺织, 贸易 …). */
 void gen_industry_phrase(struct rng *r, char section, struct strbuf *out);
 /* Appends a company name: region + trade name + industry + form. form is the
- * organisation-form suffix (有限公司, 股份有限公司, 厂, …). */
+ * organisation-form suffix (有限公司, 股份有限公司, 厂, …). When trade is not
+ * NULL the trade name is also appended to it. */
 void gen_company_name(struct rng *r, const struct gen_district *d, char section,
-		      const char *form, struct strbuf *out);
+		      const char *form, struct strbuf *out, struct strbuf *trade);
 /* Appends the name of an individual business in d for a section. */
 void gen_shop_name(struct rng *r, const struct gen_district *d, char section,
 		   struct strbuf *out);
@@ -47,5 +48,8 @@ void gen_id_number(struct rng *r, int born_from, int born_to, struct strbuf *out
 /* Appends a 15-digit registration number (注册号) of a division, with its
  * ISO 7064 MOD 11,10 check digit. */
 void gen_reg_no(struct rng *r, const char *division, struct strbuf *out);
+/* The same for a given 8-digit serial (below 100,000,000): distinct serials
+ * give distinct numbers. */
+void gen_reg_no_of(const char *division, long serial, struct strbuf *out);
 
 #endif
