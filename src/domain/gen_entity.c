@@ -406,7 +406,7 @@ static void market_entity(struct maker *m, long i, struct copy *c)
 	if (sp && e->born > w->today - 1500)
 		e->born = w->today - 1500 - (int)rng_below(r, 3000);
 	if (e->kind == GK_INDIVIDUAL) {
-		gen_shop_name(r, d, section, &m->name);
+		gen_shop_name_for(r, d, w->ind[ind].code, section, &m->name);
 	} else if (e->kind == GK_COOP) {
 		type = "9100";
 		strbuf_addf(&m->name, "%s", d->prefix);
@@ -433,8 +433,10 @@ static void market_entity(struct maker *m, long i, struct copy *c)
 	copy_int(c, i + 1);
 	copy_field(c, strbuf_str(&m->tmp));
 	strbuf_reset(&m->tmp);
+	/* 新吴区 was made in 2015: before it, the city bureau's 新区 branch registered */
 	if (old)
-		gen_reg_no_of(div, (long)gen_permute(m->old_serial, 100000000, w->seed ^ 0x7e9),
+		gen_reg_no_of(strcmp(div, "320214") ? div : "320200",
+		              (long)gen_permute(m->old_serial, 100000000, w->seed ^ 0x7e9),
 		              &m->tmp);
 	copy_field(c, old ? strbuf_str(&m->tmp) : NULL);
 	if (old)

@@ -364,15 +364,17 @@ static void complaint_row(struct item_ctx *c, struct gen_sink *s, long id, const
 	copy_field(&s->c, strbuf_str(&c->a));
 	copy_field(&s->c, strbuf_str(&c->b));
 	gen_put_id(&s->c, o->ent + 1);
-	copy_field(&s->c, strcmp(t->category, "S0701") ? NULL : platforms[rng_below(r, 5)]);
-	copy_field(&s->c, t->category);
-	const char *subject = t->subjects[rng_below(r, 4)];
+	int subj = gen_topic_subject(w, o->ent, t, r);
+	const char *category = gen_topic_category(t, subj);
+	copy_field(&s->c, strncmp(category, "S07", 3) ? NULL : platforms[rng_below(r, 5)]);
+	copy_field(&s->c, category);
+	const char *subject = t->subjects[subj];
 	copy_field(&s->c, subject);
 	gen_put_money(&s->c, amount);
 	gen_put_date(&s->c, gen_day(y, m, dd));
 	copy_field(&s->c, gen_complaint_request(r));
 	copy_fieldf(&s->c, "本人于%d年%d月%d日购买（接受）%s，%s。", y, m, dd, subject,
-	            t->problems[rng_below(r, 4)]);
+	            t->problems[subj]);
 	copy_field(&s->c, status);
 	put_ts_before(&s->c, decided, h);
 	copy_field(&s->c,

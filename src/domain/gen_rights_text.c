@@ -1,5 +1,7 @@
 #include "domain/gen_rights_text.h"
 
+#include <string.h>
+
 const struct gen_topic gen_topics[] = {
     {GR_CATERING,
      "S02",
@@ -7,86 +9,108 @@ const struct gen_topic gen_topics[] = {
      {"菜品中吃出异物", "就餐后出现腹泻、呕吐", "结账金额与菜单标价不符",
       "预订包间被强制收取服务费"},
      "food_safety",
-     "后厨卫生条件差，餐具未消毒，使用过期食材"},
+     "后厨卫生条件差，餐具未消毒，使用过期食材",
+     {NULL}},
+
     {GR_HOTEL,
      "S03",
      {"客房住宿", "酒店预订", "宾馆住宿", "民宿"},
      {"房间卫生不达标", "预订后到店无房", "押金长时间未退还", "实际房型与宣传不符"},
      "consumer_rights",
-     "以低价引诱预订后强制加价"},
+     "以低价引诱预订后强制加价",
+     {NULL}},
+
     {GR_PHARMACY,
      "G09",
      {"感冒药", "医用口罩", "血压计", "保健品"},
      {"药品已过有效期", "无处方销售处方药", "医疗器械无注册证", "夸大宣传保健功效"},
      "drug_device_cosmetic",
-     "未凭处方销售处方药，药师不在岗"},
+     "未凭处方销售处方药，药师不在岗",
+     {"G09", "G09", "G09", "G0203"}},
     {GR_FUEL,
      "G99",
      {"92 号汽油", "0 号柴油", "95 号汽油", "加油服务"},
      {"加油量与显示不符，怀疑计量不准", "油品质量差导致车辆故障", "支付后未开具发票",
       "加油卡余额被扣"},
      "metrology",
-     "加油机计量作弊，加油量不足"},
+     "加油机计量作弊，加油量不足",
+     {NULL}},
+
     {GR_STALL,
      "G0202",
      {"猪肉", "水产品", "蔬菜", "水果"},
      {"电子秤缺斤短两", "商品变质", "以次充好", "价格标签与结算价不符"},
      "metrology",
-     "使用作弊电子秤缺斤短两"},
+     "使用作弊电子秤缺斤短两",
+     {NULL}},
+
     {GR_SHOP,
      "G04",
      {"日用百货", "食用油", "儿童玩具", "家用电器"},
      {"商品质量问题拒绝退换", "促销价格与结算价不符", "销售过期商品", "会员卡积分被清零"},
      "price",
-     "虚构原价进行促销，价格欺诈"},
+     "虚构原价进行促销，价格欺诈",
+     {"G04", "G02", "G11", "G01"}},
     {GR_FOOD_SALE,
      "G02",
      {"预包装食品", "散装熟食", "奶粉", "糕点"},
      {"食品超过保质期", "食品中有异物", "标签标识不规范", "食用后身体不适"},
      "food_safety",
-     "销售超过保质期的食品"},
+     "销售超过保质期的食品",
+     {NULL}},
+
     {GR_ESTATE,
      "S1102",
      {"物业服务", "停车管理", "电梯运行", "房屋维修"},
      {"电梯经常故障困人", "物业费收费标准不透明", "停车费擅自上涨", "公共区域维修不及时"},
      "price",
-     "擅自提高停车收费标准，未公示收费依据"},
+     "擅自提高停车收费标准，未公示收费依据",
+     {NULL}},
+
     {GR_CLINIC,
      "S16",
      {"口腔治疗", "体检服务", "医疗美容", "中医理疗"},
      {"诊疗费用明显高于公示标准", "医美项目效果与宣传不符", "预付疗程卡无法退款", "诱导办理会员卡"},
      "advertising",
-     "发布违法医疗广告，夸大疗效"},
+     "发布违法医疗广告，夸大疗效",
+     {NULL}},
+
     {GR_SERVICE,
      "S04",
      {"美发服务", "美容护理", "汽车维修", "洗衣服务"},
      {"办理预付卡后商家关门", "服务中途强制加价", "维修后故障依旧", "衣物洗坏拒绝赔偿"},
      "consumer_rights",
-     "预收费用后跑路，拒不退还预付款"},
+     "预收费用后跑路，拒不退还预付款",
+     {"S1001", "S04", "S0103", "S0102"}},
     {GR_TECH,
      "S08",
      {"宽带服务", "手机套餐", "网络游戏", "会员服务"},
      {"未经同意开通增值业务", "自动续费未提醒", "宽带网速不达标", "注销账户困难"},
      "e_commerce",
-     "诱导自动续费，未显著提示"},
+     "诱导自动续费，未显著提示",
+     {"S08", "S08", "S0702", "S07"}},
     {GR_MAKER,
      "G01",
      {"电热水壶", "空调器", "电动自行车", "燃气灶"},
      {"产品存在安全隐患", "三包期内拒绝维修", "实际功能与说明不符", "产品起火"},
      "product_quality",
-     "生产销售不合格产品，以次充好"},
+     "生产销售不合格产品，以次充好",
+     {NULL}},
+
     {GR_CONSUMER,
      "S99",
      {"培训课程", "装修服务", "旅游服务", "健身服务"},
      {"合同约定服务未履行", "虚假宣传", "拒绝退还定金", "服务质量差"},
      "consumer_rights",
-     "虚假宣传，诱导消费者签订合同"},
+     "虚假宣传，诱导消费者签订合同",
+     {"S0601", "S1101", "S14", "S0501"}},
     {0,
      "S0701",
      {"网购服装", "网购手机", "直播间商品", "网购化妆品"},
      {"收到商品与描述不符", "七天无理由退货被拒", "商品疑似假冒", "商家迟迟不发货"},
      "e_commerce",
-     "网店销售假冒商品"},
+     "网店销售假冒商品",
+     {NULL}},
 };
 const int gen_topic_count = (int)(sizeof gen_topics / sizeof gen_topics[0]);
 
@@ -98,6 +122,33 @@ const struct gen_topic *gen_topic_of(const struct gen_world *w, long ent, struct
 			if (w->ent[ent].roles & gen_topics[k].role)
 				return &gen_topics[k];
 	return &gen_topics[gen_topic_count - 1];
+}
+
+int gen_topic_subject(const struct gen_world *w, long ent, const struct gen_topic *t, struct rng *r)
+{
+	static const struct {
+		uint32_t role;
+		const char *prefix;
+		int subject;
+	} by_industry[] = {
+	    {GR_SERVICE, "804", 0}, {GR_SERVICE, "805", 1},   {GR_SERVICE, "811", 2},
+	    {GR_SERVICE, "813", 2}, {GR_SERVICE, "803", 3},   {GR_CONSUMER, "83", 0},
+	    {GR_CONSUMER, "50", 1}, {GR_CONSUMER, "7291", 2}, {GR_CONSUMER, "89", 3},
+	    {GR_TECH, "63", 0},     {GR_TECH, "6422", 2},
+	};
+	if (ent >= 0) {
+		const char *code = w->ind[w->ent[ent].industry].code;
+		for (size_t k = 0; k < sizeof by_industry / sizeof by_industry[0]; k++)
+			if (t->role == by_industry[k].role &&
+			    !strncmp(code, by_industry[k].prefix, strlen(by_industry[k].prefix)))
+				return by_industry[k].subject;
+	}
+	return (int)rng_below(r, 4);
+}
+
+const char *gen_topic_category(const struct gen_topic *t, int subject)
+{
+	return t->categories[subject] ? t->categories[subject] : t->category;
 }
 
 const char *gen_complaint_request(struct rng *r)

@@ -10,8 +10,9 @@ struct gen_topic {
 	const char *category; /* core.complaint_category */
 	const char *subjects[4];
 	const char *problems[4];
-	const char *violation; /* core.violation_category for reports */
-	const char *clue;      /* what a reporter says */
+	const char *violation;     /* core.violation_category for reports */
+	const char *clue;          /* what a reporter says */
+	const char *categories[4]; /* each subject's category, when not the topic's */
 };
 
 extern const struct gen_topic gen_topics[];
@@ -19,6 +20,12 @@ extern const int gen_topic_count;
 
 /* The topic of an entity (its first matching role), or the online-shopping one. */
 const struct gen_topic *gen_topic_of(const struct gen_world *w, long ent, struct rng *r);
+/* Which of the topic's subjects (and problems) fits entity ent: by its
+ * industry where that tells, else at random. */
+int gen_topic_subject(const struct gen_world *w, long ent, const struct gen_topic *t,
+                      struct rng *r);
+/* The complaint category of a subject of the topic. */
+const char *gen_topic_category(const struct gen_topic *t, int subject);
 /* What a complainant asks for. */
 const char *gen_complaint_request(struct rng *r);
 /* A question people ask the 12315 hotline, and its answer. */

@@ -32,9 +32,11 @@ struct grading {
 	struct fact facts[10];
 };
 
+/* The grade of a score (a local choice: one fact such as an abnormal
+ * listing or a penalty makes B, two make C, the serious list makes D). */
 static int grade_of(int score)
 {
-	return score < 5 ? 0 : score < 15 ? 1 : score < 30 ? 2 : 3;
+	return score < 10 ? 0 : score < 20 ? 1 : score < 40 ? 2 : 3;
 }
 
 static void add_fact(struct grading *g, const char *indicator, int points, const char *table,
@@ -129,7 +131,7 @@ static void grading_of(const struct gen_world *w, long i, struct grading *g)
 			int grade = u < 0.7   ? prev
 			            : u < 0.9 ? (prev > 0 ? prev - 1 : 0)
 			                      : (prev < 3 ? prev + 1 : 3);
-			static const int lo[4] = {0, 5, 15, 30}, span[4] = {5, 10, 15, 30};
+			static const int lo[4] = {0, 10, 20, 40}, span[4] = {10, 10, 20, 30};
 			g->grade[k] = grade;
 			g->score[k] = lo[grade] + (int)rng_below(&r, (uint64_t)span[grade]);
 		}

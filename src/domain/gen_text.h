@@ -37,6 +37,10 @@ void gen_company_name(struct rng *r, const struct gen_district *d, char section,
 /* Appends the name of an individual business in d for a section. */
 void gen_shop_name(struct rng *r, const struct gen_district *d, char section,
 		   struct strbuf *out);
+/* Like gen_shop_name, named for the shop's GB/T 4754 class where the class
+ * says what it is (水果店 for 5223, 理发店 for 8040 …). */
+void gen_shop_name_for(struct rng *r, const struct gen_district *d, const char *industry,
+		       char section, struct strbuf *out);
 /* Appends an address in d: road, number, and sometimes building and room. */
 void gen_address(struct rng *r, const struct gen_district *d, int with_room,
 		 struct strbuf *out);
