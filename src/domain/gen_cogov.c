@@ -30,8 +30,7 @@ static enum status write_kitchens(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "cogov.open_kitchen");
-	if (gen_sink_open(w, &s, "cogov.open_kitchen", SQL_KITCHEN) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "cogov.open_kitchen", SQL_KITCHEN) != ST_OK)
 		return w->st;
 	const struct gen_list *l = &w->role[1]; /* GR_CATERING */
 	for (long k = 0; k < l->n && w->st == ST_OK; k++) {
@@ -71,9 +70,8 @@ static enum status write_markets(struct gen_world *w)
 	static const char *const kinds[] = {"农贸市场", "菜市场", "农副产品市场"};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "cogov.farmers_market");
 	const struct gen_list *l = &w->role[8]; /* GR_MARKET */
-	if (gen_sink_open(w, &s, "cogov.farmers_market", SQL_MARKET) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "cogov.farmers_market", SQL_MARKET) != ST_OK)
 		return w->st;
 	for (long k = 0; k < l->n && w->st == ST_OK; k++) {
 		long i = l->v[k];
@@ -161,9 +159,8 @@ static enum status write_quick_tests(struct gen_world *w)
 	struct rng r;
 	struct strbuf tmp = STRBUF_INIT;
 	long id = 0;
-	gen_stream(w, &r, "cogov.quick_test");
 	const struct gen_list *markets = &w->role[8];
-	if (gen_sink_open(w, &s, "cogov.quick_test", SQL_QUICK) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "cogov.quick_test", SQL_QUICK) != ST_OK)
 		return w->st;
 	for (long k = 0; k < markets->n && w->st == ST_OK; k++) {
 		long market_ent = markets->v[k];
@@ -205,9 +202,8 @@ static enum status write_rounds(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "cogov.market_inspection");
 	const struct gen_list *markets = &w->role[8];
-	if (gen_sink_open(w, &s, "cogov.market_inspection", SQL_ROUND) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "cogov.market_inspection", SQL_ROUND) != ST_OK)
 		return w->st;
 	for (long k = 0; k < markets->n && w->st == ST_OK; k++) {
 		const struct gen_ent *e = &w->ent[markets->v[k]];

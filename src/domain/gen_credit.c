@@ -64,8 +64,7 @@ static enum status write_annual(struct gen_world *w)
 	struct rng r;
 	long id = 0;
 	int y0, y1 = report_years(w, &y0);
-	gen_stream(w, &r, "credit.annual_report");
-	if (gen_sink_open(w, &s, "credit.annual_report", SQL_ANNUAL) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "credit.annual_report", SQL_ANNUAL) != ST_OK)
 		return w->st;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 		const struct gen_ent *e = &w->ent[i];
@@ -242,8 +241,7 @@ static enum status write_serious(struct gen_world *w, const struct gen_links *mo
 	struct gen_sink s;
 	struct rng r;
 	long id = 0, per_year = 0;
-	gen_stream(w, &r, "credit.serious_violation");
-	if (gen_sink_open(w, &s, "credit.serious_violation", SQL_SERIOUS) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "credit.serious_violation", SQL_SERIOUS) != ST_OK)
 		return w->st;
 	for (long k = 0; k < w->penalties.n && w->st == ST_OK; k++) {
 		const struct gen_link *l = &w->penalties.v[k];
@@ -270,9 +268,8 @@ static enum status write_rewards(struct gen_world *w)
 	};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "credit.reward");
 	long n = gen_plan_scaled(w->scale, 6000, 2);
-	if (gen_sink_open(w, &s, "credit.reward", SQL_REWARD) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "credit.reward", SQL_REWARD) != ST_OK)
 		return w->st;
 	const struct gen_list *live = &w->live;
 	if (n > live->n)
@@ -313,9 +310,8 @@ static enum status write_recalls(struct gen_world *w)
 	};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "credit.recall");
 	long n = gen_plan_scaled(w->scale, 400, 2);
-	if (gen_sink_open(w, &s, "credit.recall", SQL_RECALL) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "credit.recall", SQL_RECALL) != ST_OK)
 		return w->st;
 	for (long id = 1; id <= n && w->st == ST_OK; id++) {
 		int k = (int)rng_below(&r, 5);

@@ -429,9 +429,8 @@ static enum status write_penalties(struct gen_world *w, const struct ecase *v, l
 	struct rng r;
 	static long per_year[GEN_AREAS][128];
 	memset(per_year, 0, sizeof per_year);
-	gen_stream(w, &r, "supervision.penalty");
 	long id = 0;
-	if (gen_sink_open(w, &s, "supervision.penalty", SQL_PENALTY) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "supervision.penalty", SQL_PENALTY) != ST_OK)
 		return w->st;
 	for (long k = 0; k < n && w->st == ST_OK; k++) {
 		const struct ecase *c = &v[k];

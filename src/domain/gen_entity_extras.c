@@ -174,8 +174,7 @@ static enum status write_contacts(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "core.entity_contact");
-	if (gen_sink_open(w, &s, "core.entity_contact", SQL_CONTACT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "core.entity_contact", SQL_CONTACT) != ST_OK)
 		return w->st;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 		const struct gen_ent *e = &w->ent[i];
@@ -235,8 +234,7 @@ enum status gen_write_tags(struct gen_world *w)
 		user[w->elev[k].ent] = 1;
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "core.entity_tag");
-	if (gen_sink_open(w, &s, "core.entity_tag", SQL_TAG) == ST_OK) {
+	if (gen_sink_begin(w, &s, &r, "core.entity_tag", SQL_TAG) == ST_OK) {
 		for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 			const struct gen_ent *e = &w->ent[i];
 			if (!gen_alive(w, i, w->today - 1))

@@ -69,9 +69,8 @@ static enum status write_units(struct gen_world *w)
 {
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "equipment.maintenance_unit");
 	const struct gen_list *m = &w->role[7]; /* GR_MAINTAINER */
-	if (gen_sink_open(w, &s, "equipment.maintenance_unit", SQL_UNIT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "equipment.maintenance_unit", SQL_UNIT) != ST_OK)
 		return w->st;
 	struct strbuf no = STRBUF_INIT;
 	for (long k = 0; k < m->n && w->st == ST_OK; k++) {
@@ -109,9 +108,8 @@ static enum status write_stations(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "equipment.rescue_station");
 	const struct gen_list *m = &w->role[7];
-	if (gen_sink_open(w, &s, "equipment.rescue_station", SQL_STATION) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "equipment.rescue_station", SQL_STATION) != ST_OK)
 		return w->st;
 	struct strbuf addr = STRBUF_INIT;
 	for (long k = 0; k < 2 * GEN_AREAS + m->n && w->st == ST_OK; k++) {
@@ -369,8 +367,7 @@ static enum status write_maintenance(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "equipment.maintenance_record");
-	if (gen_sink_open(w, &s, "equipment.maintenance_record", SQL_MAINT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "equipment.maintenance_record", SQL_MAINT) != ST_OK)
 		return w->st;
 	struct strbuf tech = STRBUF_INIT;
 	for (long k = 0; k < w->nelev && w->st == ST_OK; k++) {
@@ -410,8 +407,7 @@ static enum status write_periodic(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "equipment.periodic_inspection");
-	if (gen_sink_open(w, &s, "equipment.periodic_inspection", SQL_PERIODIC) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "equipment.periodic_inspection", SQL_PERIODIC) != ST_OK)
 		return w->st;
 	for (long k = 0; k < w->nelev && w->st == ST_OK; k++) {
 		struct gen_elev *e = &w->elev[k];
@@ -463,9 +459,8 @@ static enum status write_special(struct gen_world *w)
 	};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "equipment.special_equipment");
 	long n = gen_plan_scaled(w->scale, 40000, 5);
-	if (gen_sink_open(w, &s, "equipment.special_equipment", SQL_SPECIAL) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "equipment.special_equipment", SQL_SPECIAL) != ST_OK)
 		return w->st;
 	for (long id = 1; id <= n && w->st == ST_OK; id++) {
 		int k = rng_weighted(&r, (const int[]){15, 30, 20, 8, 26, 1}, 6);

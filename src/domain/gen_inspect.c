@@ -389,8 +389,7 @@ static enum status write_objects(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "supervision.inspection_object");
-	if (gen_sink_open(w, &s, "supervision.inspection_object", SQL_OBJECT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "supervision.inspection_object", SQL_OBJECT) != ST_OK)
 		return w->st;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 		const struct gen_ent *e = &w->ent[i];
@@ -416,8 +415,7 @@ static enum status write_recusals(struct gen_world *w, const struct insp *in)
 	                                      "本人或近亲属持有该主体股份"};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "supervision.inspector_recusal");
-	if (gen_sink_open(w, &s, "supervision.inspector_recusal", SQL_RECUSAL) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "supervision.inspector_recusal", SQL_RECUSAL) != ST_OK)
 		return w->st;
 	for (long k = 0; k < in->nrecusal && w->st == ST_OK; k++) {
 		int st = (int)(in->recusal[k] >> 32);
@@ -454,8 +452,7 @@ static enum status write_plans(struct gen_world *w, const struct insp *in)
 {
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "supervision.inspection_plan");
-	if (gen_sink_open(w, &s, "supervision.inspection_plan", SQL_PLAN) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "supervision.inspection_plan", SQL_PLAN) != ST_OK)
 		return w->st;
 	for (int k = 0; k < in->nplan && w->st == ST_OK; k++) {
 		const struct insp_plan *p = &in->plan[k];
@@ -532,8 +529,7 @@ static enum status write_batches(struct gen_world *w, const struct insp *in)
 	}
 	if (gen_sink_close(&s) != ST_OK)
 		return w->st;
-	gen_stream(w, &r, "supervision.inspection_draw");
-	if (gen_sink_open(w, &s, "supervision.inspection_draw", SQL_DRAW) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "supervision.inspection_draw", SQL_DRAW) != ST_OK)
 		return w->st;
 	long id = 0;
 	for (int k = 0; k < in->nbatch && w->st == ST_OK; k++) {

@@ -114,8 +114,7 @@ static enum status write_results(struct gen_world *w, struct insp *in)
 	struct gen_sink s;
 	struct rng r;
 	uint32_t id = 0;
-	gen_stream(w, &r, "supervision.inspection_result");
-	if (gen_sink_open(w, &s, "supervision.inspection_result", SQL_RESULT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "supervision.inspection_result", SQL_RESULT) != ST_OK)
 		return w->st;
 	for (long k = 0; k < in->ntask && w->st == ST_OK; k++) {
 		struct insp_task *t = &in->task[k];

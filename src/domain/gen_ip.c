@@ -67,8 +67,7 @@ static enum status write_trademarks(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "ip.trademark");
-	if (gen_sink_open(w, &s, "ip.trademark", SQL_TRADEMARK) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "ip.trademark", SQL_TRADEMARK) != ST_OK)
 		return w->st;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 		const struct gen_ent *e = &w->ent[i];
@@ -166,9 +165,8 @@ static enum status write_gis(struct gen_world *w)
 		return w->st;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "ip.gi_user");
 	long want = gen_plan_scaled(w->scale, 300, 2);
-	if (gen_sink_open(w, &s, "ip.gi_user", SQL_GI_USER) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "ip.gi_user", SQL_GI_USER) != ST_OK)
 		return w->st;
 	for (int k = 0; k < NGIS && w->st == ST_OK; k++) {
 		const struct gen_list *l = &w->by_area[gis[k].user_area];
@@ -238,8 +236,7 @@ static enum status write_patents(struct gen_world *w)
 	long id = 0;
 	static long serial[140][3];
 	memset(serial, 0, sizeof serial);
-	gen_stream(w, &r, "ip.patent");
-	if (gen_sink_open(w, &s, "ip.patent", SQL_PATENT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "ip.patent", SQL_PATENT) != ST_OK)
 		return w->st;
 	struct strbuf no = STRBUF_INIT;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {

@@ -165,8 +165,7 @@ static enum status write_food(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0, serial[2 * GEN_AREAS] = {0};
-	gen_stream(w, &r, "fooddrug.food_licence");
-	if (gen_sink_open(w, &s, "fooddrug.food_licence", SQL_FOOD) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "fooddrug.food_licence", SQL_FOOD) != ST_OK)
 		return w->st;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 		const struct gen_ent *e = &w->ent[i];
@@ -305,8 +304,7 @@ static enum status write_pharma(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "fooddrug.pharma_licence");
-	if (gen_sink_open(w, &s, "fooddrug.pharma_licence", SQL_PHARMA) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "fooddrug.pharma_licence", SQL_PHARMA) != ST_OK)
 		return w->st;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 		const struct pharma_kind *k[2];

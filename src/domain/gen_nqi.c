@@ -96,8 +96,7 @@ static enum status write_labs(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "nqi.lab");
-	if (gen_sink_open(w, &s, "nqi.lab", SQL_LAB) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "nqi.lab", SQL_LAB) != ST_OK)
 		return w->st;
 	const struct gen_list *labs = &w->role[11]; /* GR_LAB */
 	for (long k = 0; k < labs->n + 4 && w->st == ST_OK; k++) {
@@ -181,9 +180,8 @@ static enum status write_measurement_standards(struct gen_world *w)
 	    "(4～150) L/min", "(0～300) mmHg", "1 mg～20 kg",   "(0～100) A",   "(0.01～10) m³/h"};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "nqi.measurement_standard");
 	long n = 20 + gen_plan_scaled(w->scale, 3000, 3);
-	if (gen_sink_open(w, &s, "nqi.measurement_standard", SQL_MSTD) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "nqi.measurement_standard", SQL_MSTD) != ST_OK)
 		return w->st;
 	for (long id = 1; id <= n && w->st == ST_OK; id++) {
 		long i = id <= 20 ? w->inst[0]
@@ -238,9 +236,8 @@ static enum status write_type_approvals(struct gen_world *w)
 	};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "nqi.type_approval");
 	long n = gen_plan_scaled(w->scale, 400, 2);
-	if (gen_sink_open(w, &s, "nqi.type_approval", SQL_TYPE) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "nqi.type_approval", SQL_TYPE) != ST_OK)
 		return w->st;
 	for (long id = 1; id <= n && w->st == ST_OK; id++) {
 		long i = gen_pick_ent_kind(w, &r, GR_MAKER, GK_ENTERPRISE, GEN_NULL);
@@ -280,11 +277,10 @@ static enum status write_standards(struct gen_world *w, long **owner, long *n)
 {
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "nqi.standard");
 	long ent_std = gen_plan_scaled(w->scale, 12000, 3);
 	*n = NNATIONAL + NLOCAL + ent_std;
 	*owner = xcalloc((size_t)*n + 1, sizeof **owner);
-	if (gen_sink_open(w, &s, "nqi.standard", SQL_STD) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "nqi.standard", SQL_STD) != ST_OK)
 		return w->st;
 	struct strbuf code = STRBUF_INIT;
 	for (long id = 1; id <= *n && w->st == ST_OK; id++) {
@@ -345,8 +341,7 @@ static enum status write_declarations(struct gen_world *w, const long *owner, lo
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "nqi.standard_declaration");
-	if (gen_sink_open(w, &s, "nqi.standard_declaration", SQL_DECL) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "nqi.standard_declaration", SQL_DECL) != ST_OK)
 		return w->st;
 	for (long sid = NNATIONAL + NLOCAL + 1; sid <= nstd && w->st == ST_OK; sid++) {
 		long i = owner[sid];
@@ -388,9 +383,8 @@ static enum status write_certificates(struct gen_world *w)
 	};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "nqi.certificate");
 	long n = gen_plan_scaled(w->scale, 130000, 5);
-	if (gen_sink_open(w, &s, "nqi.certificate", SQL_CERT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "nqi.certificate", SQL_CERT) != ST_OK)
 		return w->st;
 	for (long id = 1; id <= n && w->st == ST_OK; id++) {
 		uint32_t role = rng_chance(&r, 0.5) ? GR_MAKER : 0;

@@ -89,8 +89,7 @@ static enum status write_catalogue(struct gen_world *w)
 {
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "price.government_price");
-	if (gen_sink_open(w, &s, "price.government_price", SQL_GOV) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "price.government_price", SQL_GOV) != ST_OK)
 		return w->st;
 	for (int k = 0; k < NGOV; k++) {
 		long ent = -1;
@@ -174,9 +173,8 @@ static enum status write_fee_inspections(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "price.fee_inspection");
 	long n = gen_plan_scaled(w->scale, 2000000, 10);
-	if (gen_sink_open(w, &s, "price.fee_inspection", SQL_FEE_INSP) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "price.fee_inspection", SQL_FEE_INSP) != ST_OK)
 		return w->st;
 	for (long k = 0; k < n && w->st == ST_OK; k++) {
 		int day = gen_day_between(&r, w->today - 5 * 365, w->today - 6);
@@ -255,9 +253,8 @@ static enum status write_points(struct gen_world *w)
 	if (gen_sink_close(&s) != ST_OK)
 		return w->st;
 	struct rng r;
-	gen_stream(w, &r, "price.price_observation");
 	long id = 0;
-	if (gen_sink_open(w, &s, "price.price_observation", SQL_OBS) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "price.price_observation", SQL_OBS) != ST_OK)
 		return w->st;
 	for (long k = 0; k < point_count(w) && w->st == ST_OK; k++) {
 		int kind;

@@ -185,12 +185,11 @@ enum status gen_write_rescue(struct gen_world *w)
 {
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "rights.rescue_incident");
 	if (w->nelev == 0)
 		return w->st;
 	int ndays = w->n.incident_years * 365, d0 = w->today - ndays;
 	long id = 0;
-	if (gen_sink_open(w, &s, "rights.rescue_incident", SQL_INCIDENT) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "rights.rescue_incident", SQL_INCIDENT) != ST_OK)
 		return w->st;
 	for (int k = 0; k < ndays && w->st == ST_OK; k++) {
 		/* more calls as the stock of elevators grows */

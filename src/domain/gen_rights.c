@@ -108,23 +108,24 @@ static void put_staff(struct copy *c, const struct gen_world *w, int s)
 	gen_put_id(c, s >= 0 ? w->staff[s].id : 0);
 }
 
+/* A field made by make with chance p, else NULL. */
+static void put_maybe(struct copy *c, struct rng *r, struct strbuf *tmp, double p,
+                      void (*make)(struct rng *, struct strbuf *))
+{
+	strbuf_reset(tmp);
+	if (rng_chance(r, p)) {
+		make(r, tmp);
+		copy_field(c, strbuf_str(tmp));
+	} else {
+		copy_field(c, NULL);
+	}
+}
+
 static void put_person(struct copy *c, struct rng *r, struct strbuf *tmp, double name_p,
                        double phone_p)
 {
-	strbuf_reset(tmp);
-	if (rng_chance(r, name_p)) {
-		gen_person_name(r, tmp);
-		copy_field(c, strbuf_str(tmp));
-	} else {
-		copy_field(c, NULL);
-	}
-	strbuf_reset(tmp);
-	if (rng_chance(r, phone_p)) {
-		gen_phone(r, tmp);
-		copy_field(c, strbuf_str(tmp));
-	} else {
-		copy_field(c, NULL);
-	}
+	put_maybe(c, r, tmp, name_p, gen_person_name);
+	put_maybe(c, r, tmp, phone_p, gen_phone);
 }
 
 /* ---- 12345 work orders ---- */
@@ -171,9 +172,8 @@ static enum status write_transfers(struct rights *g)
 	struct gen_sink s;
 	struct rng r;
 	struct strbuf tmp = STRBUF_INIT;
-	gen_stream(w, &r, "rights.transfer_12345");
 	int64_t horizon = gen_moment(w->today, 0);
-	if (gen_sink_open(w, &s, "rights.transfer_12345", SQL_TRANSFER) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "rights.transfer_12345", SQL_TRANSFER) != ST_OK)
 		return w->st;
 	for (long k = 0; k < g->nx && w->st == ST_OK; k++) {
 		const struct xfer *x = &g->x[k];
@@ -287,6 +287,25 @@ static void put_ts_before(struct copy *c, int64_t t, int64_t horizon)
 	gen_put_ts(c, t != GEN_NO_TS && t < horizon ? t : GEN_NO_TS);
 }
 
+/* The columns every complaint and report begins with: id, number (prefix,
+ * day, number of the day), channel, work order, received, receiving and
+ * handling office, the officer handling it. */
+static void put_origin(struct item_ctx *c, struct gen_sink *s, long id, const struct origin *o,
+                       const char *prefix, int k)
+{
+	struct gen_world *w = c->g->w;
+	int y, m, d;
+	gen_ymd(o->day, &y, &m, &d);
+	copy_int(&s->c, id);
+	copy_fieldf(&s->c, "%s%04d%02d%02d%06d", prefix, y, m, d, k);
+	copy_field(&s->c, o->channel);
+	gen_put_id(&s->c, o->xfer);
+	gen_put_ts(&s->c, o->received);
+	copy_int(&s->c, w->org[o->receiving].id);
+	copy_int(&s->c, w->org[o->org].id);
+	put_staff(&s->c, w, staff_of(w, &c->r, o->org));
+}
+
 static void respondent(struct item_ctx *c, const struct origin *o, const struct gen_topic *t)
 {
 	struct gen_world *w = c->g->w;
@@ -308,8 +327,9 @@ static void respondent(struct item_ctx *c, const struct origin *o, const struct 
 }
 
 static void complaint_row(struct item_ctx *c, struct gen_sink *s, long id, const struct origin *o,
-                          int k)
+                          int k, const struct gen_link *opened)
 {
+	(void)opened; /* complaints are not opened as cases here */
 	static const char *const grounds[] = {"not_competent",     "already_handled",
 	                                      "not_consumption",   "time_barred",
 	                                      "materials_missing", "other_legal"};
@@ -339,16 +359,8 @@ static void complaint_row(struct item_ctx *c, struct gen_sink *s, long id, const
 	int complete = status[0] != 'r' || rng_chance(r, 0.9);
 	int64_t amount = (int64_t)(2000 + rng_below(r, 20000) * (1 + rng_below(r, 100)));
 	int day = (int)(o->received / 86400), y, m, dd;
-	gen_ymd(o->day, &y, &m, &dd);
-	copy_int(&s->c, id);
-	copy_fieldf(&s->c, "TS%04d%02d%02d%06d", y, m, dd, k);
 	gen_ymd(day - (int)rng_below(r, 60), &y, &m, &dd);
-	copy_field(&s->c, o->channel);
-	gen_put_id(&s->c, o->xfer);
-	gen_put_ts(&s->c, o->received);
-	copy_int(&s->c, w->org[o->receiving].id);
-	copy_int(&s->c, w->org[o->org].id);
-	put_staff(&s->c, w, staff_of(w, r, o->org));
+	put_origin(c, s, id, o, "TS", k);
 	put_person(&s->c, r, &c->a, 1.0, 1.0);
 	strbuf_reset(&c->a);
 	gen_address(r, gen_area_district(w, (int)rng_below(r, GEN_AREAS)), 1, &c->a);
@@ -420,37 +432,6 @@ static void item_ctx_free(struct item_ctx *c)
 	strbuf_free(&c->b);
 }
 
-static enum status write_complaints(struct rights *g)
-{
-	struct gen_world *w = g->w;
-	struct gen_sink s;
-	struct item_ctx c;
-	struct origin o;
-	long id = 0;
-	long base = w->n.complaints - g->linked[0] > 0 ? w->n.complaints - g->linked[0] : 0;
-	item_ctx_init(&c, g, "rights.complaint");
-	if (gen_sink_open(w, &s, "rights.complaint", SQL_COMPLAINT) == ST_OK) {
-		for (int k = 0; k < g->ndays && w->st == ST_OK; k++) {
-			int seq = 0;
-			for (long xi = g->x_first[k]; xi < g->x_first[k + 1]; xi++)
-				if ((g->x[xi].mask & HAS_COMPLAINT) &&
-				    origin_of(&c, &o, g->d0 + k, xi, 0, 0)) {
-					complaint_row(&c, &s, ++id, &o, ++seq);
-					gen_sink_row(&s);
-				}
-			long n = day_count(g, base, k);
-			for (long j = 0; j < n; j++) {
-				origin_of(&c, &o, g->d0 + k, -1, GR_CONSUMER, 0.9);
-				complaint_row(&c, &s, ++id, &o, ++seq);
-				gen_sink_row(&s);
-			}
-		}
-		gen_sink_close(&s);
-	}
-	item_ctx_free(&c);
-	return w->st;
-}
-
 /* ---- reports ---- */
 
 static void report_row(struct item_ctx *c, struct gen_sink *s, long id, const struct origin *o,
@@ -477,16 +458,7 @@ static void report_row(struct item_ctx *c, struct gen_sink *s, long id, const st
 	                     : closed >= h  ? "decided"
 	                                    : "closed";
 	int is_decided = !transferred && decided < h;
-	int y, m, d;
-	gen_ymd(o->day, &y, &m, &d);
-	copy_int(&s->c, id);
-	copy_fieldf(&s->c, "JB%04d%02d%02d%06d", y, m, d, k);
-	copy_field(&s->c, o->channel);
-	gen_put_id(&s->c, o->xfer);
-	gen_put_ts(&s->c, o->received);
-	copy_int(&s->c, w->org[o->receiving].id);
-	copy_int(&s->c, w->org[o->org].id);
-	put_staff(&s->c, w, staff_of(w, r, o->org));
+	put_origin(c, s, id, o, "JB", k);
 	gen_put_bool(&s->c, anonymous);
 	strbuf_reset(&c->a);
 	gen_person_name(r, &c->a);
@@ -533,59 +505,12 @@ static void report_row(struct item_ctx *c, struct gen_sink *s, long id, const st
 	}
 }
 
-static enum status write_reports(struct rights *g)
-{
-	struct gen_world *w = g->w;
-	struct gen_sink s;
-	struct item_ctx c;
-	struct origin o;
-	long id = 0, ci = 0;
-	long base = w->n.reports - g->linked[1] - w->report_cases.n;
-	struct gen_links *cases = &w->report_cases;
-	qsort(cases->v, (size_t)cases->n, sizeof *cases->v, cmp_link_day);
-	item_ctx_init(&c, g, "rights.report");
-	if (gen_sink_open(w, &s, "rights.report", SQL_REPORT) == ST_OK) {
-		for (int k = 0; k < g->ndays && w->st == ST_OK; k++) {
-			int seq = 0, day = g->d0 + k;
-			for (long xi = g->x_first[k]; xi < g->x_first[k + 1]; xi++)
-				if ((g->x[xi].mask & HAS_REPORT) &&
-				    origin_of(&c, &o, day, xi, 0, 0)) {
-					report_row(&c, &s, ++id, &o, ++seq, NULL);
-					gen_sink_row(&s);
-				}
-			for (; ci < cases->n && cases->v[ci].day <= day; ci++) {
-				const struct gen_link *l = &cases->v[ci];
-				origin_of(&c, &o, l->day, -1, 0, 0);
-				o.ent = l->ent;
-				o.area = w->ent[l->ent].area;
-				o.org = l->org;
-				report_row(&c, &s, ++id, &o, ++seq, l);
-				gen_sink_row(&s);
-			}
-			long n = base > 0 ? day_count(g, base, k) : 0;
-			for (long j = 0; j < n; j++) {
-				/* businesses selling to consumers, enterprises, anyone */
-				double u = rng_unit(&c.r);
-				origin_of(&c, &o, day, -1,
-				          u < 0.35  ? GR_CONSUMER
-				          : u < 0.7 ? ANY_ENTERPRISE
-				                    : 0,
-				          0.92);
-				report_row(&c, &s, ++id, &o, ++seq, NULL);
-				gen_sink_row(&s);
-			}
-		}
-		gen_sink_close(&s);
-	}
-	item_ctx_free(&c);
-	return w->st;
-}
-
 /* ---- consultations ---- */
 
 static void consultation_row(struct item_ctx *c, struct gen_sink *s, long id,
-                             const struct origin *o, int k)
+                             const struct origin *o, int k, const struct gen_link *opened)
 {
+	(void)opened;
 	struct gen_world *w = c->g->w;
 	struct rng *r = &c->r;
 	const char *topic, *content, *answer, *category;
@@ -617,28 +542,64 @@ static void consultation_row(struct item_ctx *c, struct gen_sink *s, long id,
 	copy_field(&s->c, o->xfer ? "12345 政务服务平台" : "全国 12315 平台");
 }
 
-static enum status write_consultations(struct rights *g)
+/* ---- writing one kind of item ---- */
+
+/* A kind of item: its table, which transfers carry it, how many there are and
+ * who the rest are about (role, share in the register). Items come day by day:
+ * those that came by a 12345 transfer, those that opened a case (reports), then
+ * the rest. */
+struct item_kind {
+	const char *table, *sql;
+	int mask;
+	long total, linked;
+	struct gen_links *cases; /* items that opened a case, or NULL */
+	uint32_t role[3];        /* roles picked with the chances below */
+	double role_cut[2], matched;
+	void (*row)(struct item_ctx *, struct gen_sink *, long, const struct origin *, int,
+	            const struct gen_link *);
+};
+
+static uint32_t kind_role(const struct item_kind *kd, struct rng *r)
+{
+	if (!kd->role_cut[0])
+		return kd->role[0];
+	double u = rng_unit(r);
+	return u < kd->role_cut[0] ? kd->role[0] : u < kd->role_cut[1] ? kd->role[1] : kd->role[2];
+}
+
+static enum status write_items(struct rights *g, const struct item_kind *kd)
 {
 	struct gen_world *w = g->w;
 	struct gen_sink s;
 	struct item_ctx c;
 	struct origin o;
-	long id = 0;
-	long base = w->n.consultations - g->linked[2] > 0 ? w->n.consultations - g->linked[2] : 0;
-	item_ctx_init(&c, g, "rights.consultation");
-	if (gen_sink_open(w, &s, "rights.consultation", SQL_CONSULTATION) == ST_OK) {
+	long id = 0, ci = 0, ncases = kd->cases ? kd->cases->n : 0;
+	long base = kd->total - kd->linked - ncases;
+	if (ncases)
+		qsort(kd->cases->v, (size_t)ncases, sizeof *kd->cases->v, cmp_link_day);
+	item_ctx_init(&c, g, kd->table);
+	if (gen_sink_open(w, &s, kd->table, kd->sql) == ST_OK) {
 		for (int k = 0; k < g->ndays && w->st == ST_OK; k++) {
 			int seq = 0, day = g->d0 + k;
 			for (long xi = g->x_first[k]; xi < g->x_first[k + 1]; xi++)
-				if ((g->x[xi].mask & HAS_CONSULTATION) &&
+				if ((g->x[xi].mask & kd->mask) &&
 				    origin_of(&c, &o, day, xi, 0, 0)) {
-					consultation_row(&c, &s, ++id, &o, ++seq);
+					kd->row(&c, &s, ++id, &o, ++seq, NULL);
 					gen_sink_row(&s);
 				}
-			long n = day_count(g, base, k);
+			for (; ci < ncases && kd->cases->v[ci].day <= day; ci++) {
+				const struct gen_link *l = &kd->cases->v[ci];
+				origin_of(&c, &o, l->day, -1, 0, 0);
+				o.ent = l->ent;
+				o.area = w->ent[l->ent].area;
+				o.org = l->org;
+				kd->row(&c, &s, ++id, &o, ++seq, l);
+				gen_sink_row(&s);
+			}
+			long n = base > 0 ? day_count(g, base, k) : 0;
 			for (long j = 0; j < n; j++) {
-				origin_of(&c, &o, day, -1, 0, 0);
-				consultation_row(&c, &s, ++id, &o, ++seq);
+				origin_of(&c, &o, day, -1, kind_role(kd, &c.r), kd->matched);
+				kd->row(&c, &s, ++id, &o, ++seq, NULL);
 				gen_sink_row(&s);
 			}
 		}
@@ -657,9 +618,43 @@ enum status gen_write_rights(struct gen_world *w)
 	for (int k = 0; k < g.ndays; k++)
 		g.cum[k] = (k ? g.cum[k - 1] : 0) + day_weight(&g, k);
 	plan_transfers(&g);
-	if (write_transfers(&g) == ST_OK && write_complaints(&g) == ST_OK &&
-	    write_reports(&g) == ST_OK)
-		write_consultations(&g);
+	/* complaints about businesses selling to consumers; reports about those,
+	 * enterprises or anyone; consultations mostly about no one in particular */
+	const struct item_kind kinds[] = {
+	    {"rights.complaint",
+	     SQL_COMPLAINT,
+	     HAS_COMPLAINT,
+	     w->n.complaints,
+	     g.linked[0],
+	     NULL,
+	     {GR_CONSUMER},
+	     {0, 0},
+	     0.9,
+	     complaint_row},
+	    {"rights.report",
+	     SQL_REPORT,
+	     HAS_REPORT,
+	     w->n.reports,
+	     g.linked[1],
+	     &w->report_cases,
+	     {GR_CONSUMER, ANY_ENTERPRISE, 0},
+	     {0.35, 0.7},
+	     0.92,
+	     report_row},
+	    {"rights.consultation",
+	     SQL_CONSULTATION,
+	     HAS_CONSULTATION,
+	     w->n.consultations,
+	     g.linked[2],
+	     NULL,
+	     {0},
+	     {0, 0},
+	     0,
+	     consultation_row},
+	};
+	if (write_transfers(&g) == ST_OK)
+		for (size_t i = 0; i < sizeof kinds / sizeof *kinds && w->st == ST_OK; i++)
+			write_items(&g, &kinds[i]);
 	free(g.cum);
 	free(g.x);
 	free(g.x_first);

@@ -145,8 +145,7 @@ static enum status write_history(struct gen_world *w)
 	struct gen_sink s;
 	struct rng r;
 	long id = 0;
-	gen_stream(w, &r, "credit.risk_grade_history");
-	if (gen_sink_open(w, &s, "credit.risk_grade_history", SQL_HISTORY) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "credit.risk_grade_history", SQL_HISTORY) != ST_OK)
 		return w->st;
 	for (long i = 0; i < w->n.entities && w->st == ST_OK; i++) {
 		struct grading g;

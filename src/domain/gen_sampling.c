@@ -292,8 +292,7 @@ static enum status write_samples(struct gen_world *w, const struct sample *v, lo
 {
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "fooddrug.sampling");
-	if (gen_sink_open(w, &s, "fooddrug.sampling", SQL_SAMPLING) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "fooddrug.sampling", SQL_SAMPLING) != ST_OK)
 		return w->st;
 	for (long k = 0; k < n && w->st == ST_OK; k++) {
 		put_sample(&s, w, &r, &v[k], k + 1);
@@ -347,9 +346,8 @@ static enum status write_adverse(struct gen_world *w)
 	                                       "sequelae", "unknown"};
 	struct gen_sink s;
 	struct rng r;
-	gen_stream(w, &r, "fooddrug.adverse_reaction");
 	long n = gen_plan_scaled(w->scale, 8000, 2);
-	if (gen_sink_open(w, &s, "fooddrug.adverse_reaction", SQL_ADVERSE) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "fooddrug.adverse_reaction", SQL_ADVERSE) != ST_OK)
 		return w->st;
 	for (long id = 1; id <= n && w->st == ST_OK; id++) {
 		int p = (int)rng_below(&r, 8);

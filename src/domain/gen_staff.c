@@ -129,8 +129,7 @@ enum status gen_write_staff(struct gen_world *w)
 	}
 	if (gen_sink_close(&s) != ST_OK)
 		return w->st;
-	gen_stream(w, &r, "supervision.inspector");
-	if (gen_sink_open(w, &s, "supervision.inspector", SQL_INSPECTOR) != ST_OK)
+	if (gen_sink_begin(w, &s, &r, "supervision.inspector", SQL_INSPECTOR) != ST_OK)
 		return w->st;
 	for (int i = 0; i < w->nstaff; i++) {
 		if (!w->staff[i].credential)

@@ -433,6 +433,13 @@ enum status gen_sink_open(struct gen_world *w, struct gen_sink *s, const char *t
 	return ST_OK;
 }
 
+enum status gen_sink_begin(struct gen_world *w, struct gen_sink *s, struct rng *r,
+                           const char *table, const char *copy_sql)
+{
+	gen_stream(w, r, table);
+	return gen_sink_open(w, s, table, copy_sql);
+}
+
 enum status gen_sink_row(struct gen_sink *s)
 {
 	struct gen_world *w = s->w;

@@ -277,6 +277,10 @@ struct gen_sink {
 /* Starts loading a table with a COPY statement (constant text). Returns w->st. */
 enum status gen_sink_open(struct gen_world *w, struct gen_sink *s, const char *table,
                           const char *copy_sql);
+/* gen_stream(w, r, table) and gen_sink_open(w, s, table, copy_sql): the usual
+ * start of writing a table. */
+enum status gen_sink_begin(struct gen_world *w, struct gen_sink *s, struct rng *r,
+                           const char *table, const char *copy_sql);
 /* Ends a row; every so many rows the COPY is ended and begun again, so the
  * server's queue of pending foreign-key checks stays small. Returns w->st. */
 enum status gen_sink_row(struct gen_sink *s);
