@@ -251,7 +251,7 @@ static const char *enterprise_name(struct maker *m, const struct gen_district *d
 		            etypes[t].code[1] == '2' ? "股份有限公司" : "有限公司",
 		            d->county ? d->name : "无锡");
 	} else {
-		gen_company_name(r, d, section, etypes[t].form, &m->name, &m->trade);
+		gen_company_name_trade(r, d, section, etypes[t].form, &m->name, &m->trade);
 	}
 	return etypes[t].code;
 }

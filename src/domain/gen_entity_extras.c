@@ -34,7 +34,7 @@ static void change_text(const struct gen_world *w, long i, int item, struct strb
 	switch (item) {
 	case GC_NAME:
 		*label = "名称变更";
-		gen_company_name(&r, d, section, "有限公司", before, NULL);
+		gen_company_name(&r, d, section, "有限公司", before);
 		strbuf_add(after, gen_text_at(w, e->name));
 		break;
 	case GC_ADDRESS:

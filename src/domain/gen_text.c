@@ -150,7 +150,13 @@ void gen_industry_phrase(struct rng *r, char section, struct strbuf *out)
 }
 
 void gen_company_name(struct rng *r, const struct gen_district *d, char section,
-		      const char *form, struct strbuf *out, struct strbuf *trade)
+		      const char *form, struct strbuf *out)
+{
+	gen_company_name_trade(r, d, section, form, out, NULL);
+}
+
+void gen_company_name_trade(struct rng *r, const struct gen_district *d, char section,
+			    const char *form, struct strbuf *out, struct strbuf *trade)
 {
 	static const char *const city_regions[] = {"无锡", "无锡市", "江苏", "无锡"};
 	if (d->county)

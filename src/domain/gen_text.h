@@ -30,10 +30,13 @@ void gen_trade_name(struct rng *r, struct strbuf *out);
 /* Appends an industry phrase for a GB/T 4754 section letter (纺织, 贸易 …). */
 void gen_industry_phrase(struct rng *r, char section, struct strbuf *out);
 /* Appends a company name: region + trade name + industry + form. form is the
- * organisation-form suffix (有限公司, 股份有限公司, 厂, …). When trade is not
- * NULL the trade name is also appended to it. */
+ * organisation-form suffix (有限公司, 股份有限公司, 厂, …). */
 void gen_company_name(struct rng *r, const struct gen_district *d, char section,
-		      const char *form, struct strbuf *out, struct strbuf *trade);
+		      const char *form, struct strbuf *out);
+/* Like gen_company_name (the same name for the same draws), also appending
+ * the trade name (字号) to trade. */
+void gen_company_name_trade(struct rng *r, const struct gen_district *d, char section,
+			    const char *form, struct strbuf *out, struct strbuf *trade);
 /* Appends the name of an individual business in d for a section. */
 void gen_shop_name(struct rng *r, const struct gen_district *d, char section,
 		   struct strbuf *out);

@@ -65,7 +65,7 @@ int main(void)
 	ok(total > 2000 * 1.3 && total < 2000 * 1.7, "counts have the asked-for mean (1.5)");
 
 	struct strbuf s = STRBUF_INIT;
-	gen_company_name(&a, &gen_districts[5], 'C', "有限公司", &s, NULL);
+	gen_company_name(&a, &gen_districts[5], 'C', "有限公司", &s);
 	ok(strstr(strbuf_str(&s), "有限公司") != NULL, "a company name ends in its form");
 	strbuf_reset(&s);
 	gen_address(&a, &gen_districts[0], 0, &s);
