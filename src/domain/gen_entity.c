@@ -433,10 +433,10 @@ static void market_entity(struct maker *m, long i, struct copy *c)
 	copy_int(c, i + 1);
 	copy_field(c, strbuf_str(&m->tmp));
 	strbuf_reset(&m->tmp);
-	/* 新吴区 was made in 2015: before it, the city bureau's 新区 branch registered */
+	/* the registration number and the credit code it was exchanged for come
+	 * from the same registering office */
 	if (old)
-		gen_reg_no_of(strcmp(div, "320214") ? div : "320200",
-		              (long)gen_permute(m->old_serial, 100000000, w->seed ^ 0x7e9),
+		gen_reg_no_of(div, (long)gen_permute(m->old_serial, 100000000, w->seed ^ 0x7e9),
 		              &m->tmp);
 	copy_field(c, old ? strbuf_str(&m->tmp) : NULL);
 	if (old)

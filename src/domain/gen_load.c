@@ -115,22 +115,28 @@ static const char SQL_MEMORY[] =
 static const char SQL_STAFF_BASE[] = "SELECT coalesce(max(id), 0) FROM core.staff";
 static const char SQL_AUDIT_NOTE[] =
     "SELECT to_regprocedure('audit.note(text, jsonb)') IS NOT NULL";
-/* The indexes that back no constraint: dropped now, built again at the end. */
+/* The indexes that back no constraint (and are no replica identity): dropped
+ * now, built again at the end with their comments and CLUSTER marks. */
 static const char SQL_DROP_INDEXES[] =
     "CREATE TEMP TABLE gen_index ON COMMIT DROP AS "
-    "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def, t.ord "
+    "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def, t.ord, "
+    "       obj_description(i.indexrelid, 'pg_class') AS note, i.indisclustered AS clustered, "
+    "       i.indrelid::regclass::text AS rel "
     "  FROM pg_index i JOIN pg_temp.gen_target t ON t.rel = i.indrelid "
-    " WHERE NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)";
+    " WHERE NOT i.indisreplident "
+    "   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)";
 static const char SQL_DROP_INDEXES2[] =
     "DO $$ DECLARE x record; BEGIN "
     "FOR x IN SELECT name FROM pg_temp.gen_index LOOP EXECUTE 'DROP INDEX ' || x.name; END LOOP; "
     "END $$";
-/* Foreign keys are dropped too and added again at the end: adding one
+/* Foreign keys are dropped too and added again at the end (with their
+ * comments, which name the rule for the importer's messages): adding one
  * checks every row in one join instead of one lookup per row. */
 static const char SQL_DROP_FKEYS[] =
     "CREATE TEMP TABLE gen_fkey ON COMMIT DROP AS "
     "SELECT c.conrelid::regclass::text AS rel, c.conname::text AS name, "
-    "       pg_get_constraintdef(c.oid) AS def, t.ord "
+    "       pg_get_constraintdef(c.oid) AS def, t.ord, "
+    "       obj_description(c.oid, 'pg_constraint') AS note "
     "  FROM pg_constraint c JOIN pg_temp.gen_target t ON t.rel = c.conrelid WHERE c.contype = 'f'";
 static const char SQL_DROP_FKEYS2[] =
     "DO $$ DECLARE x record; BEGIN "
@@ -139,17 +145,25 @@ static const char SQL_DROP_FKEYS2[] =
     "END $$";
 static const char SQL_ADD_FKEYS[] =
     "DO $$ DECLARE x record; BEGIN "
-    "FOR x IN SELECT rel, name, def FROM pg_temp.gen_fkey ORDER BY ord, name LOOP "
-    "  EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', x.rel, x.name, x.def); END LOOP; "
-    "END $$";
+    "FOR x IN SELECT rel, name, def, note FROM pg_temp.gen_fkey ORDER BY ord, name LOOP "
+    "  EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', x.rel, x.name, x.def); "
+    "  IF x.note IS NOT NULL THEN "
+    "    EXECUTE format('COMMENT ON CONSTRAINT %I ON %s IS %L', x.name, x.rel, x.note); "
+    "  END IF; "
+    "END LOOP; END $$";
 static const char SQL_FKEY_COUNT[] = "SELECT count(*) FROM pg_temp.gen_fkey";
 static const char SQL_DROPPED_COUNT[] =
     "SELECT (SELECT count(*) FROM pg_temp.gen_index) + (SELECT count(*) FROM pg_temp.gen_fkey)";
 static const char SQL_INDEX_COUNT[] = "SELECT count(*) FROM pg_temp.gen_index";
 static const char SQL_BUILD_INDEXES[] =
     "DO $$ DECLARE x record; BEGIN "
-    "FOR x IN SELECT def FROM pg_temp.gen_index ORDER BY ord, name LOOP EXECUTE x.def; END LOOP; "
-    "END $$";
+    "FOR x IN SELECT * FROM pg_temp.gen_index ORDER BY ord, name LOOP "
+    "  EXECUTE x.def; "
+    "  IF x.note IS NOT NULL THEN "
+    "    EXECUTE format('COMMENT ON INDEX %s IS %L', x.name, x.note); END IF; "
+    "  IF x.clustered THEN EXECUTE format('ALTER TABLE %s CLUSTER ON %s', x.rel, "
+    "    (SELECT quote_ident(relname) FROM pg_class WHERE oid = x.name::regclass)); END IF; "
+    "END LOOP; END $$";
 /* Audit triggers are switched off while loading and on again before the end. */
 static const char SQL_AUDIT_OFF[] =
     "CREATE TEMP TABLE gen_trigger ON COMMIT DROP AS "

@@ -102,7 +102,8 @@ static enum status write_labs(struct gen_world *w)
 	for (long k = 0; k < labs->n + 4 && w->st == ST_OK; k++) {
 		long i = k < 4 ? w->inst[k] : labs->v[k - 4];
 		const struct gen_ent *e = &w->ent[i];
-		if (k >= 4 && (e->roles & GR_INSTITUTE))
+		/* a laboratory that closed gave up its approval: only those in business */
+		if (k >= 4 && ((e->roles & GR_INSTITUTE) || e->ended != GEN_NULL))
 			continue;
 		int approved = gen_day_between(&r, w->today - 6 * 365, w->today - 30);
 		if (approved < e->born)

@@ -166,7 +166,8 @@ static void incident_row(struct gen_world *w, struct gen_sink *s, struct rng *r,
 	int c = rng_weighted(r, cause_w, 8);
 	copy_field(&s->c, open || cancelled ? NULL : causes[c]);
 	copy_field(&s->c, open || cancelled ? NULL : cause_notes[c]);
-	int callback = !open && !cancelled && st.t[8] < h && rng_chance(r, 0.8);
+	int callback = !open && !cancelled && st.t[8] < h &&
+	               rng_chance(r, 0.98); /* a few without: the quality rules look for them */
 	put_step(&s->c, callback ? st.t[8] : GEN_NO_TS, h);
 	copy_field(&s->c, callback ? (rng_chance(r, 0.1)    ? "unreachable"
 	                              : rng_chance(r, 0.06) ? "unsatisfied"
