@@ -630,7 +630,7 @@ void gen_entity_history(const struct gen_world *w, long i, struct gen_history *h
 	struct rng r;
 	rng_seed(&r, w->seed, 0x4849535400000000ULL | (uint64_t)i);
 	h->n = 0;
-	double p = e->kind == GK_INDIVIDUAL ? 0.15 : e->kind == GK_OTHER ? 0 : 0.45;
+	double p = e->kind == GK_INDIVIDUAL ? 0.3 : e->kind == GK_OTHER ? 0 : 0.6;
 	int last = e->ended == GEN_NULL ? w->today - 1 : e->ended - 1;
 	if (last - e->born < 60 || !rng_chance(&r, p))
 		return;

@@ -68,13 +68,13 @@ static const struct {
 #define NITEMS ((int)(sizeof items / sizeof items[0]))
 
 const struct insp_template gen_insp_templates[] = {
-    {"random", "“双随机、一公开”抽查", {1, 2, 14}, 3, 0, 0.006, 2, 4, 1, 90},
+    {"random", "“双随机、一公开”抽查", {1, 2, 14}, 3, 0, 0.015, 2, 4, 1, 90},
     {"key",
      "食品安全重点检查",
      {3, 4, 0},
      2,
      GR_FOOD_SALE | GR_CATERING | GR_FOOD_MAKER,
-     0.03,
+     0.05,
      1,
      5,
      10,
@@ -90,7 +90,7 @@ const struct insp_template gen_insp_templates[] = {
      1,
      75},
     {"joint", "部门联合“双随机、一公开”抽查", {1, 7, 9}, 3, 0, 0.002, 1, 6, 1, 120},
-    {"special", "明码标价专项检查", {8, 0, 0}, 1, GR_CONSUMER, 0.004, 1, 3, 15, 75},
+    {"special", "明码标价专项检查", {8, 0, 0}, 1, GR_CONSUMER, 0.01, 1, 3, 15, 75},
     {"special",
      "药品医疗器械经营专项检查",
      {10, 11, 0},
