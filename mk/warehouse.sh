@@ -2,9 +2,13 @@
 # Brings up a warehouse in a private cluster, for the demo and the tests:
 #   warehouse.sh DIR DBNAME PROFILE      (PROFILE: demo, test or bench)
 # Creates the cluster (once), the owner role and the database, applies the
-# migrations with `smcon db migrate`, creates the demo accounts, and writes
-# DIR/smcon.conf, DIR/pg_service.conf (service smcon-demo) and DIR/pgpass.
-# Running it again reuses everything and applies only what is new.
+# migrations with `smcon db migrate`, creates the demo accounts, fills an
+# empty warehouse with `smcon db generate` (demo 20000 entities, test 2000,
+# bench $BENCH_SCALE, default 2000000; GENERATE_SCALE overrides, 0 skips),
+# and writes DIR/smcon.conf, DIR/pg_service.conf (service smcon-demo) and
+# DIR/pgpass. Running it again reuses everything and applies only what is
+# new; generation runs only while core.entity is empty. Its report is kept in
+# DIR/generate.log, and DIR/generated marks a run that generated.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -eq 3 ] || { echo "usage: warehouse.sh DIR DBNAME PROFILE" >&2; exit 2; }
@@ -45,6 +49,24 @@ if ! as_owner "$bin" -C /dev/null db migrate >"$dir/migrate.log" 2>&1; then
 fi
 sed 's/^/  /' "$dir/migrate.log"
 as_owner psql -X -q -v ON_ERROR_STOP=1 -f "$root/sql/demo/accounts.sql"
+
+# Generated data, once, into an empty warehouse.
+rm -f "$dir/generated"
+case $profile in
+demo) scale=20000 ;;
+test) scale=2000 ;;
+bench) scale=${BENCH_SCALE:-2000000} ;;
+*) scale=0 ;;
+esac
+scale=${GENERATE_SCALE:-$scale}
+if [ "$scale" -gt 0 ] && [ "$(as_owner psql -X -At -c 'SELECT NOT EXISTS (SELECT 1 FROM core.entity)')" = t ]; then
+	if ! as_owner "$bin" -C /dev/null db generate --scale "$scale" >"$dir/generate.log" 2>&1; then
+		sed 's/^/  /' "$dir/generate.log" >&2
+		exit 1
+	fi
+	sed 's/^/  /' "$dir/generate.log"
+	touch "$dir/generated"
+fi
 
 cat >"$dir/smcon.conf" <<CONF
 # Written by mk/warehouse.sh: the console's settings for this warehouse.

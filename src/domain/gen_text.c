@@ -152,12 +152,21 @@ void gen_industry_phrase(struct rng *r, char section, struct strbuf *out)
 void gen_company_name(struct rng *r, const struct gen_district *d, char section,
 		      const char *form, struct strbuf *out)
 {
+	gen_company_name_trade(r, d, section, form, out, NULL);
+}
+
+void gen_company_name_trade(struct rng *r, const struct gen_district *d, char section,
+			    const char *form, struct strbuf *out, struct strbuf *trade)
+{
 	static const char *const city_regions[] = {"无锡", "无锡市", "江苏", "无锡"};
 	if (d->county)
 		strbuf_add(out, rng_chance(r, 0.7) ? d->prefix : (rng_chance(r, 0.5) ? "无锡" : "江苏"));
 	else
 		strbuf_add(out, city_regions[rng_below(r, COUNT(city_regions))]);
+	size_t at = out->len;
 	gen_trade_name(r, out);
+	if (trade)
+		strbuf_add(trade, strbuf_str(out) + at);
 	gen_industry_phrase(r, section, out);
 	strbuf_add(out, form);
 }
@@ -178,6 +187,9 @@ static const struct {
 static const char *const nicknames[] = {"老王", "老张", "小李", "阿芳", "阿强", "老陈",
 					"小周", "阿英", "老徐", "阿福", "小燕", "老顾"};
 
+static void shop_name_of_kind(struct rng *r, const struct gen_district *d, const char *kind,
+			      struct strbuf *out);
+
 void gen_shop_name(struct rng *r, const struct gen_district *d, char section,
 		   struct strbuf *out)
 {
@@ -190,6 +202,49 @@ void gen_shop_name(struct rng *r, const struct gen_district *d, char section,
 			n++;
 		kind = shop_kinds[i].kinds[rng_below(r, (uint64_t)n)];
 	}
+	shop_name_of_kind(r, d, kind, out);
+}
+
+/* What a shop of a GB/T 4754 class calls itself. */
+static const struct {
+	const char *prefix;
+	const char *const kinds[3];
+} class_kinds[] = {
+	{"5212", {"超市", "生活超市", NULL}},	{"5213", {"便利店", NULL, NULL}},
+	{"5221", {"粮油店", "米行", NULL}},	{"5222", {"糕点店", "面包房", NULL}},
+	{"5223", {"水果店", "蔬菜店", "果蔬店"}}, {"5224", {"肉铺", "水产店", "禽蛋店"}},
+	{"5226", {"茶叶店", "酒行", NULL}},	{"5227", {"烟酒店", "烟杂店", NULL}},
+	{"5229", {"副食品店", "炒货店", NULL}}, {"523", {"服装店", "鞋帽店", "日用品店"}},
+	{"524", {"文具店", "书店", "体育用品店"}}, {"525", {"药店", "大药房", NULL}},
+	{"526", {"汽车配件店", "摩托车行", NULL}}, {"5271", {"家电店", NULL, NULL}},
+	{"5272", {"家电店", NULL, NULL}},	{"5274", {"手机店", "通讯器材店", NULL}},
+	{"528", {"五金店", "建材店", "灯具店"}}, {"5291", {"摊位", NULL, NULL}},
+	{"6210", {"饭店", "菜馆", "酒家"}},	{"6220", {"快餐店", NULL, NULL}},
+	{"623", {"茶馆", "咖啡馆", "奶茶店"}},	{"6291", {"小吃店", "面馆", "馄饨店"}},
+	{"8030", {"洗衣店", "干洗店", NULL}},	{"8040", {"理发店", "美容美发店", "美发工作室"}},
+	{"805", {"足浴店", "养生馆", NULL}},	{"8060", {"摄影店", "照相馆", NULL}},
+	{"811", {"汽车修理部", "汽车美容店", NULL}}, {"813", {"家电维修部", NULL, NULL}},
+	{"8191", {"自行车修理铺", NULL, NULL}},
+};
+
+void gen_shop_name_for(struct rng *r, const struct gen_district *d, const char *industry,
+		       char section, struct strbuf *out)
+{
+	for (int i = 0; i < COUNT(class_kinds); i++) {
+		if (strncmp(industry, class_kinds[i].prefix, strlen(class_kinds[i].prefix)) != 0)
+			continue;
+		int n = 0;
+		while (n < 3 && class_kinds[i].kinds[n])
+			n++;
+		shop_name_of_kind(r, d, class_kinds[i].kinds[rng_below(r, (uint64_t)n)], out);
+		return;
+	}
+	gen_shop_name(r, d, section, out);
+}
+
+static void shop_name_of_kind(struct rng *r, const struct gen_district *d, const char *kind,
+			      struct strbuf *out)
+{
 	strbuf_add(out, d->prefix);
 	int style = (int)rng_below(r, 3);
 	if (style == 0) {
@@ -282,8 +337,13 @@ void gen_id_number(struct rng *r, int born_from, int born_to, struct strbuf *out
 
 void gen_reg_no(struct rng *r, const char *division, struct strbuf *out)
 {
+	gen_reg_no_of(division, rng_range(r, 0, 99999999), out);
+}
+
+void gen_reg_no_of(const char *division, long serial, struct strbuf *out)
+{
 	char digits[16];
-	snprintf(digits, sizeof digits, "%s%08ld", division, rng_range(r, 0, 99999999));
+	snprintf(digits, sizeof digits, "%.6s%08ld", division, serial % 100000000);
 	/* ISO 7064 MOD 11,10 */
 	int p = 10;
 	for (int i = 0; i < 14; i++) {

@@ -33,9 +33,17 @@ void gen_industry_phrase(struct rng *r, char section, struct strbuf *out);
  * organisation-form suffix (有限公司, 股份有限公司, 厂, …). */
 void gen_company_name(struct rng *r, const struct gen_district *d, char section,
 		      const char *form, struct strbuf *out);
+/* Like gen_company_name (the same name for the same draws), also appending
+ * the trade name (字号) to trade. */
+void gen_company_name_trade(struct rng *r, const struct gen_district *d, char section,
+			    const char *form, struct strbuf *out, struct strbuf *trade);
 /* Appends the name of an individual business in d for a section. */
 void gen_shop_name(struct rng *r, const struct gen_district *d, char section,
 		   struct strbuf *out);
+/* Like gen_shop_name, named for the shop's GB/T 4754 class where the class
+ * says what it is (水果店 for 5223, 理发店 for 8040 …). */
+void gen_shop_name_for(struct rng *r, const struct gen_district *d, const char *industry,
+		       char section, struct strbuf *out);
 /* Appends an address in d: road, number, and sometimes building and room. */
 void gen_address(struct rng *r, const struct gen_district *d, int with_room,
 		 struct strbuf *out);
@@ -47,5 +55,8 @@ void gen_id_number(struct rng *r, int born_from, int born_to, struct strbuf *out
 /* Appends a 15-digit registration number (注册号) of a division, with its
  * ISO 7064 MOD 11,10 check digit. */
 void gen_reg_no(struct rng *r, const char *division, struct strbuf *out);
+/* The same for a given 8-digit serial (below 100,000,000): distinct serials
+ * give distinct numbers. */
+void gen_reg_no_of(const char *division, long serial, struct strbuf *out);
 
 #endif

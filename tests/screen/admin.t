@@ -4,7 +4,7 @@
 # and the help follow the role.
 . "$(dirname "$0")/../lib/screen.sh"
 
-db=$(test_db)
+db=$(test_db empty)
 u=scr_$RANDOM
 at_exit "sh '$ROOT/mk/pgcluster.sh' psql '$SMCON_TEST_PG' -d postgres -c 'DROP ROLE IF EXISTS $u'"
 scr_start 100 30 "$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$db"

@@ -15,7 +15,7 @@ BEGIN
 	END IF;
 END $$;
 
-SELECT is((SELECT count(*)::int FROM core.entity), 12, 'the fixture entities load');
+SELECT is((SELECT count(*)::int FROM core.entity WHERE loaded_at = now()), 12, 'the fixture entities load');
 SELECT is((SELECT name FROM core.entity WHERE uscc = '91320213MA1X7Q2HXK'), '无锡红豆实业有限公司',
           'an entity is found by its USCC');
 

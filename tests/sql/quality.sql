@@ -187,7 +187,9 @@ SELECT is(ARRAY(SELECT code FROM meta.quality_rule
 INSERT INTO meta.quality_rule (code, title, theme, severity, description, query)
 VALUES ('zz_broken', '坏规则', 'core', 'info', '测试用：查询出错', 'SELECT 1 / 0 AS key, ''x'' AS name');
 CREATE TEMP TABLE run AS SELECT * FROM api.quality_run();
-SELECT is((SELECT offender_count::int FROM run WHERE code = 'elevator_inspection_overdue'), 1,
+-- the warehouse holds generated data too: the planted elevator and whatever else is overdue
+SELECT is((SELECT offender_count::int FROM run WHERE code = 'elevator_inspection_overdue'),
+          (SELECT count(*)::int FROM meta.quality_offenders('elevator_inspection_overdue')),
           'a run returns each rule''s count');
 SELECT is((SELECT sample->0->>'key' FROM run WHERE code = 'entity_duplicate_name_address'), '91320281MA1G5E9KXK',
           '  and its examples in key order');

@@ -24,7 +24,7 @@ INSERT INTO supervision.inspection_task (task_no, batch_id, entity_id, source_sy
 SELECT t.no, b.id, pg_temp.eid(t.uscc), 'smcon'
   FROM supervision.inspection_batch b,
        (VALUES ('LX-2024-SJ-01-0001', '91320213MA1X7Q2HXK'), ('LX-2024-SJ-01-0002', '91320213MA1N7C3F2T')) AS t (no, uscc)
- WHERE b.batch_no = 1;
+ WHERE b.batch_no = 1 AND b.loaded_at = now();
 CREATE FUNCTION pg_temp.task(no text) RETURNS bigint LANGUAGE sql STABLE
 RETURN (SELECT id FROM supervision.inspection_task WHERE task_no = no);
 CREATE FUNCTION pg_temp.dispatch(no text) RETURNS void LANGUAGE sql
@@ -38,7 +38,7 @@ SELECT is((SELECT org_id FROM supervision.inspection_task WHERE task_no = 'LX-20
           'a task takes org_id from its plan');
 SELECT throws_ok($$INSERT INTO supervision.inspection_task (task_no, batch_id, org_id, entity_id, source_system)
                    SELECT 'LX-2024-SJ-01-0003', b.id, pg_temp.org('JY'), pg_temp.eid('91320202MA1T2L6CXU'), 'smcon'
-                     FROM supervision.inspection_batch b WHERE b.batch_no = 1$$, '23503', NULL,
+                     FROM supervision.inspection_batch b WHERE b.batch_no = 1 AND b.loaded_at = now()$$, '23503', NULL,
                  'a task cannot carry another bureau''s org_id than its plan');
 
 -- the team
@@ -67,13 +67,13 @@ SELECT throws_ok($$DELETE FROM supervision.task_inspector
 SELECT throws_ok($$INSERT INTO supervision.inspection_task (task_no, batch_id, entity_id, status, dispatched_at,
                                                             source_system)
                    SELECT 'LX-2024-SJ-01-0004', b.id, pg_temp.eid('91320202MA1T2L6CXU'), 'dispatched', now(), 'smcon'
-                     FROM supervision.inspection_batch b WHERE b.batch_no = 1$$, '23514', NULL,
+                     FROM supervision.inspection_batch b WHERE b.batch_no = 1 AND b.loaded_at = now()$$, '23514', NULL,
                  'a task cannot be created dispatched without its team');
 SELECT lives_ok($$SET CONSTRAINTS supervision.task_team_complete DEFERRED;
                   INSERT INTO supervision.inspection_task (task_no, batch_id, entity_id, status, dispatched_at,
                                                            source_system)
                   SELECT 'LX-2024-SJ-01-0005', b.id, pg_temp.eid('91320202MA1T2L6CXU'), 'dispatched', now(), 'smcon'
-                    FROM supervision.inspection_batch b WHERE b.batch_no = 1;
+                    FROM supervision.inspection_batch b WHERE b.batch_no = 1 AND b.loaded_at = now();
                   INSERT INTO supervision.task_inspector (task_id, staff_id, is_lead)
                   VALUES (pg_temp.task('LX-2024-SJ-01-0005'), pg_temp.staff('demo_inspector_lx'), true),
                          (pg_temp.task('LX-2024-SJ-01-0005'), pg_temp.staff('demo_handler_lx'), false);
@@ -139,7 +139,8 @@ SELECT throws_ok($$INSERT INTO supervision.penalty_measure (penalty_id, kind_cod
 SELECT lives_ok($$INSERT INTO supervision.penalty_measure (penalty_id, kind_code, amount)
                   VALUES (pg_temp.penalty(), 'fine', 20000), (pg_temp.penalty(), 'warning', NULL)$$,
                 'a warning and a fine of 20000 元');
-SELECT is((SELECT count(*)::int FROM supervision.penalty_measure WHERE deciding_org_id = pg_temp.org('LX')), 2,
+SELECT is((SELECT count(*)::int FROM supervision.penalty_measure
+            WHERE penalty_id = pg_temp.penalty() AND deciding_org_id = pg_temp.org('LX')), 2,
           'the measures carry the deciding bureau of their decision');
 SELECT throws_ok($$UPDATE supervision.penalty SET status = 'executed' WHERE id = pg_temp.penalty()$$, '23514', NULL,
                  'an executed penalty says when');

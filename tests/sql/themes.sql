@@ -20,7 +20,7 @@ SELECT lives_ok($$INSERT INTO nqi.standard (code, title, level, mandatory, issui
                   VALUES ('GB 7718-2011', '食品安全国家标准 预包装食品标签通则', 'national', true, '卫生部',
                           '2011-04-20', '2012-04-20', '标准信息平台')$$, 'a mandatory national standard is kept');
 INSERT INTO nqi.certification_body (approval_no, name, source_system)
-VALUES ('CNCA-R-2002-001', '中国质量认证中心', '认证认可监管系统');
+VALUES ('CNCA-R-2002-001', '中国质量认证中心', '认证认可监管系统') ON CONFLICT (approval_no) DO NOTHING;
 
 -- product
 SELECT throws_ok($$INSERT INTO product.ccc_certificate (certificate_no, entity_id, certification_body_id,
