@@ -61,7 +61,7 @@ for stmt in "CREATE TABLE core.x (a int)" "CREATE TABLE public.x (a int)" "CREAT
 	like "$(clerk -c "$stmt")" "permission denied" "$stmt is refused"
 done
 for stmt in "ALTER TABLE rights.complaint DISABLE ROW LEVEL SECURITY" "DROP POLICY complaint_scope ON rights.complaint" \
-	"ALTER TABLE core.entity ADD COLUMN x int" "ALTER TABLE core.staff DISABLE TRIGGER audit_row" \
+	"ALTER TABLE core.entity ADD COLUMN x int" "ALTER TABLE core.staff DISABLE TRIGGER audit_update" \
 	"TRUNCATE rights.complaint" "DROP TABLE core.entity"; do
 	like "$(clerk -c "$stmt")" "must be owner|permission denied" "$stmt is refused"
 done

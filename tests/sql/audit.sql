@@ -12,16 +12,28 @@ SELECT is(ARRAY(SELECT n.nspname || '.' || c.relname
                  WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence = 'p'
                    AND n.nspname IN ('core', 'supervision', 'product', 'rights', 'equipment', 'fooddrug', 'credit',
                                      'price', 'ip', 'nqi', 'cogov', 'policy', 'meta')
-                   AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'audit_row')
+                   AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'audit_update')
                    AND n.nspname || '.' || c.relname NOT IN (SELECT table_name FROM audit.unaudited)
                  ORDER BY 1),
-          '{}'::text[], 'every table has the audit_row trigger or is listed in audit.unaudited');
+          '{}'::text[], 'every table has the audit triggers or is listed in audit.unaudited');
 SELECT ok((SELECT bool_and(reason <> '') FROM audit.unaudited), 'every unaudited table says why');
+-- tgtype: 1 row, 2 before, 4 insert, 8 delete, 16 update, 64 instead of
 SELECT is((SELECT count(*)::int FROM pg_trigger t
-            WHERE t.tgname = 'audit_row' AND NOT (t.tgtype & 1 = 1 AND t.tgtype & 2 = 0 AND t.tgtype & 28 = 28)), 0,
-          'audit_row fires after each inserted, updated and deleted row');
-SELECT is((SELECT count(*)::int FROM pg_trigger t WHERE t.tgname = 'audit_row'),
-          (SELECT count(*)::int FROM pg_trigger t WHERE t.tgname = 'audit_truncate'), 'and audit_truncate goes with it');
+            WHERE t.tgname IN ('audit_insert', 'audit_update', 'audit_delete')
+              AND NOT (t.tgtype & 67 = 0
+                       AND t.tgtype & 28 = CASE t.tgname WHEN 'audit_insert' THEN 4 WHEN 'audit_update' THEN 16 ELSE 8 END
+                       AND (t.tgnewtable IS NOT NULL) = (t.tgname <> 'audit_delete')
+                       AND (t.tgoldtable IS NOT NULL) = (t.tgname <> 'audit_insert'))), 0,
+          'audit_insert, audit_update and audit_delete fire after each statement with its rows');
+SELECT is((SELECT count(*)::int FROM pg_trigger u
+            WHERE u.tgname = 'audit_update'
+              AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = u.tgrelid
+                      AND t.tgname IN ('audit_insert', 'audit_delete', 'audit_truncate')) <> 3), 0,
+          'and every audited table has all four');
+SELECT is((SELECT count(*)::int FROM pg_trigger t WHERE t.tgname = 'audit_row'), 0, 'no row trigger is left');
+CREATE TEMP TABLE nokey (a int);
+SELECT throws_like($$SELECT audit.attach('pg_temp.nokey'::regclass)$$, '%no primary key%',
+                   'a table without a primary key cannot be audited');
 
 -- who owns what
 SELECT is((SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'audit'), 'smcon_audit',
@@ -58,6 +70,39 @@ SELECT is((SELECT new_values ->> 'description' FROM audit.log ORDER BY id DESC L
 DELETE FROM core.tag WHERE code = 'audit_probe';
 SELECT is((SELECT action || ' ' || (old_values ->> 'name') FROM audit.log ORDER BY id DESC LIMIT 1),
           'delete 审计测试标签', 'a delete records the old values');
+
+-- one statement, many rows: each row its own entry, in one chain
+SELECT audit.note('bulk_start', '{}') AS bulk_start \gset
+INSERT INTO core.tag (code, name, category)
+SELECT 'audit_bulk_' || g, '批量标签' || g, '测试' FROM generate_series(1, 5) AS g;
+SELECT is((SELECT count(*)::int FROM audit.log WHERE id > :bulk_start AND action = 'insert'
+             AND table_name = 'core.tag' AND new_values ->> 'code' LIKE 'audit\_bulk\_%'), 5,
+          'a five-row insert is five entries');
+SELECT is((SELECT count(DISTINCT row_key)::int FROM audit.log WHERE id > :bulk_start), 5, '  ... each with its row''s key');
+UPDATE core.tag SET description = CASE WHEN code IN ('audit_bulk_2', 'audit_bulk_4') THEN '改了' END
+ WHERE code LIKE 'audit\_bulk\_%';
+SELECT is(ARRAY(SELECT new_values::text FROM audit.log WHERE id > :bulk_start AND action = 'update' ORDER BY id),
+          ARRAY['{"description": "改了"}', '{"description": "改了"}'],
+          'a five-row update that changes two rows is two entries, with only the changed column');
+UPDATE core.tag SET code = code || '_x' WHERE code = 'audit_bulk_5';
+SELECT is((SELECT count(*)::int FROM audit.log WHERE id > :bulk_start AND action = 'update'
+             AND (old_values ->> 'code' = 'audit_bulk_5' OR new_values ->> 'code' = 'audit_bulk_5_x')), 1,
+          'a changed code is recorded (the key stays the id)');
+INSERT INTO core.entity_status (code, name, in_business, terminated) VALUES ('audit_probe', '审计测试状态', false, false);
+UPDATE core.entity_status SET code = 'audit_probe2' WHERE code = 'audit_probe';
+SELECT is(ARRAY(SELECT (row_key ->> 'code') || ' ' || (old_values IS NULL) || ' ' || (new_values IS NULL)
+                  FROM audit.log WHERE id > :bulk_start AND action = 'update' AND table_name = 'core.entity_status'
+                 ORDER BY new_values IS NULL),
+          ARRAY['audit_probe2 true false', 'audit_probe false true'],
+          'a changed key: the old row and the new row, each its own entry');
+DELETE FROM core.tag WHERE code LIKE 'audit\_bulk\_%';
+SELECT is((SELECT count(*)::int FROM audit.log WHERE id > :bulk_start AND action = 'delete'), 5,
+          'a five-row delete is five entries');
+SELECT is((SELECT count(*)::int FROM audit.log l JOIN audit.log p ON p.id = l.id - 1
+            WHERE l.id > :bulk_start AND l.prev_hash <> p.hash), 0, 'the statement''s entries are linked in order');
+SELECT is((SELECT broken_id FROM audit.verify(:bulk_start, 1000)), NULL, '  ... and verify');
+SELECT is((SELECT last_id FROM audit.head), (SELECT max(id) FROM audit.log), 'the head follows the last entry');
+SELECT is((SELECT count(*)::int FROM audit.open_tx), 0, '  ... and the transaction''s mark is gone');
 
 -- masked reading: the log keeps what happened, readers see masked personal data
 INSERT INTO rights.transfer_12345 (work_order_no, received_12345_at, received_bureau_at, caller_name, caller_phone,
