@@ -6,6 +6,10 @@
 # The dates are spread over the loaded years, the numbers of working days
 # over 1..45, so that every call stays inside the loaded calendar.
 set -eu
+# under bench/run: a clerk of the bench warehouse
+if [ -n "${BENCH_DIR:-}" ]; then
+	export PGUSER=${PGUSER:-demo_clerk_lx} PGPASSWORD=${PGPASSWORD:-demo}
+fi
 n=${BENCH_CALLS:-100000}
 psql -X -q -At -v ON_ERROR_STOP=1 -v n="$n" <<'SQL'
 SELECT min(year) AS first_year, max(year) AS last_year FROM api.calendar_years() \gset

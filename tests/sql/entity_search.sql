@@ -101,5 +101,17 @@ SELECT ok(NOT has_column_privilege('smcon_clerk', 'core.entity', 'legal_rep_id_n
 SELECT ok(EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'entity_name_bigram_idx'), 'names have a bigram index');
 SELECT ok(EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'entity_former_name_bigram_idx'), '  ... former names too');
 
+-- the sources together never give more than the cap: a fragment that starts
+-- a few names (the prefix source) and is inside more (the bigram source)
+SELECT f.frag, f.prefixed + 1 AS cap
+  FROM (SELECT left(core.search_norm(e.name), 2) AS frag, count(*)::int AS prefixed
+          FROM core.entity e GROUP BY 1) AS f
+ WHERE f.prefixed BETWEEN 1 AND 20
+   AND (SELECT count(*) FROM core.entity e WHERE strpos(core.search_norm(e.name), f.frag) > 1) > f.prefixed + 5
+ ORDER BY f.frag LIMIT 1 \gset
+SELECT is((SELECT count(*)::int FROM core.entity_candidates('text', :'frag',
+              ROW(NULL, NULL, NULL, NULL, NULL, NULL, NULL)::core.entity_filter, :cap)), :cap,
+          'the candidates of all sources stop at the cap');
+
 SELECT * FROM finish();
 ROLLBACK;
