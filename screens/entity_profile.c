@@ -3,9 +3,9 @@
  * tab per theme database with its newest facts first and its count in the
  * title; where each fact came from. Actions: copy the code (OSC 52), export
  * the profile as text, open an elevator, add the entity to an inspection
- * plan (by role; the database checks). Loads without blocking: header,
- * then every tab's first page, then the risk facts; more rows of a tab as
- * the selection nears the end. */
+ * plan, register a complaint about it (by role; the database checks).
+ * Loads without blocking: header, then every tab's first page, then the
+ * risk facts; more rows of a tab as the selection nears the end. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -416,14 +416,21 @@ static int profile_action(struct app *app, void *state, enum action_id a)
 		}
 		app_push(app, &screen_entity_plan, st->p.uscc);
 		return SCR_HANDLED;
+	case ACT_ENTITY_COMPLAINT:
+		if (st->running) {
+			db_async_cancel(&app->db);
+			st->running = 0;
+		}
+		app_push(app, &screen_entity_complaint, &st->p);
+		return SCR_HANDLED;
 	default: return SCR_UNHANDLED;
 	}
 }
 
 static const enum action_id profile_actions[] = {
 	ACT_ENTITY_TAB_NEXT, ACT_ENTITY_TAB_PREV, ACT_OPEN,      ACT_ENTITY_COPY, ACT_ENTITY_EXPORT,
-	ACT_ENTITY_PLAN_ADD, ACT_BACK,            ACT_UP,        ACT_DOWN,        ACT_PAGE_UP,
-	ACT_PAGE_DOWN,       ACT_FIRST,           ACT_LAST,      ACT_NONE};
+	ACT_ENTITY_PLAN_ADD, ACT_ENTITY_COMPLAINT, ACT_BACK,     ACT_UP,          ACT_DOWN,
+	ACT_PAGE_UP,         ACT_PAGE_DOWN,       ACT_FIRST,     ACT_LAST,        ACT_NONE};
 
 const struct screen screen_entity_profile = {
 	.name = "entity.profile",

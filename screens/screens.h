@@ -11,6 +11,7 @@ extern const struct screen screen_entity_search;
 extern const struct screen screen_entity_profile;
 extern const struct screen screen_entity_elevator;
 extern const struct screen screen_entity_plan;
+extern const struct screen screen_entity_complaint;
 extern const struct screen screen_admin;
 extern const struct screen screen_audit;
 

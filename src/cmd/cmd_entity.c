@@ -486,6 +486,28 @@ static enum status run_entity_plan_add(struct cmd_ctx *ctx, const struct cmd_arg
 	return ST_OK;
 }
 
+static enum status run_entity_complaint(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char *v[CF_COUNT];
+	for (int f = 0; f < CF_COUNT; f++) {
+		v[f] = cmd_opt(args, complaint_field_key((enum complaint_field)f));
+		if (f != CF_SUBJECT && (!v[f] || !*v[f]))
+			return usage(ctx, MSG_COMPLAINT_NEED, complaint_field_key((enum complaint_field)f));
+	}
+	struct complaint_receipt rc;
+	struct db_error err;
+	db_error_init(&err);
+	if (complaint_register(ctx->db, args->argv[0], v, cmd_opt(args, "channel"), &rc, &err) != ST_OK)
+		return fail_db(ctx, &err);
+	char *m = trs(MSG_COMPLAINT_REGISTERED, strbuf_str(&rc.complaint_no), strbuf_str(&rc.handling_org),
+		      strbuf_str(&rc.decide_by));
+	fprintf(ctx->out, "%s\n", m);
+	free(m);
+	complaint_receipt_free(&rc);
+	db_error_free(&err);
+	return ST_OK;
+}
+
 static const struct cmd_opt search_opts[] = {
 	{"district", 1, MSG_OPT_ENTITY_DISTRICT, "DISTRICT"},
 	{"type", 1, MSG_OPT_ENTITY_TYPE, "TYPE"},
@@ -518,6 +540,17 @@ static const struct cmd_opt plan_add_opts[] = {
 	{NULL, 0, MSG_EMPTY, NULL},
 };
 
+static const struct cmd_opt complaint_opts[] = {
+	{"name", 1, MSG_OPT_COMPLAINT_NAME, "NAME"},
+	{"phone", 1, MSG_OPT_COMPLAINT_PHONE, "PHONE"},
+	{"address", 1, MSG_OPT_COMPLAINT_ADDRESS, "ADDRESS"},
+	{"subject", 1, MSG_OPT_COMPLAINT_SUBJECT, "TEXT"},
+	{"request", 1, MSG_OPT_COMPLAINT_REQUEST, "TEXT"},
+	{"facts", 1, MSG_OPT_COMPLAINT_FACTS, "TEXT"},
+	{"channel", 1, MSG_OPT_COMPLAINT_CHANNEL, "CODE"},
+	{NULL, 0, MSG_EMPTY, NULL},
+};
+
 const struct command entity_commands[] = {
 	{"entity", "search", ACT_ENTITY_SEARCH, "TEXT...", search_opts, 1, -1, 1, run_entity_search},
 	{"entity", "show", ACT_ENTITY_SHOW, "USCC", show_opts, 1, 1, 1, run_entity_show},
@@ -526,5 +559,6 @@ const struct command entity_commands[] = {
 	{"entity", "elevator", ACT_ENTITY_ELEVATOR, "CODE", NULL, 1, 1, 1, run_entity_elevator},
 	{"entity", "plans", ACT_ENTITY_PLANS, "", NULL, 0, 0, 1, run_entity_plans},
 	{"entity", "candidate", ACT_ENTITY_PLAN_ADD, "USCC", plan_add_opts, 1, 1, 0, run_entity_plan_add},
+	{"entity", "complaint", ACT_ENTITY_COMPLAINT, "USCC", complaint_opts, 1, 1, 0, run_entity_complaint},
 	{NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
 };

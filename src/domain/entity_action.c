@@ -86,3 +86,45 @@ enum status plan_add(struct db *db, const char *plan_no, const char *code, const
 	const char *p[3] = {plan_no, code, note};
 	return db_command(db, "SELECT api.plan_candidate_add($1, $2, $3)", 3, p, err);
 }
+
+const char *complaint_field_key(enum complaint_field f)
+{
+	static const char *const keys[CF_COUNT] = {"name", "phone", "address", "subject", "request", "facts"};
+	return keys[f];
+}
+
+enum msg_id complaint_field_label(enum complaint_field f)
+{
+	static const enum msg_id labels[CF_COUNT] = {MSG_OPT_COMPLAINT_NAME,    MSG_OPT_COMPLAINT_PHONE,
+						     MSG_OPT_COMPLAINT_ADDRESS, MSG_OPT_COMPLAINT_SUBJECT,
+						     MSG_OPT_COMPLAINT_REQUEST, MSG_OPT_COMPLAINT_FACTS};
+	return labels[f];
+}
+
+enum status complaint_register(struct db *db, const char *code, const char *const v[CF_COUNT],
+			       const char *channel, struct complaint_receipt *out, struct db_error *err)
+{
+	const char *p[8] = {code,	    v[CF_NAME],	   v[CF_PHONE], v[CF_ADDRESS],
+			    v[CF_REQUEST], v[CF_FACTS],	   v[CF_SUBJECT], channel ? channel : "hotline_12315"};
+	PGresult *res = db_exec(db,
+				"SELECT complaint_no, handling_org, decide_by::text "
+				"FROM api.complaint_register($1, $2, $3, $4, $5, $6, $7, $8)",
+				8, p, err);
+	if (!res)
+		return err->status;
+	strbuf_init(&out->complaint_no);
+	strbuf_init(&out->handling_org);
+	strbuf_init(&out->decide_by);
+	strbuf_add(&out->complaint_no, PQgetvalue(res, 0, 0));
+	strbuf_add(&out->handling_org, PQgetvalue(res, 0, 1));
+	strbuf_add(&out->decide_by, PQgetvalue(res, 0, 2));
+	PQclear(res);
+	return ST_OK;
+}
+
+void complaint_receipt_free(struct complaint_receipt *r)
+{
+	strbuf_free(&r->complaint_no);
+	strbuf_free(&r->handling_org);
+	strbuf_free(&r->decide_by);
+}

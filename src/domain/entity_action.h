@@ -1,7 +1,8 @@
 /* What an operator can do from an entity's profile besides reading it:
- * export it (a file named for the entity), and put it on an inspection
- * plan's candidate list (api.entity_plans(), api.plan_candidate_add() in
- * sql/migrations/0065_plan_candidate.sql; the database checks role and scope). */
+ * export it (a file named for the entity), put it on an inspection plan's
+ * candidate list (api.entity_plans(), api.plan_candidate_add() in
+ * sql/migrations/0065_plan_candidate.sql) and register a complaint about it;
+ * the database checks role and scope. */
 #ifndef SMCON_ENTITY_ACTION_H
 #define SMCON_ENTITY_ACTION_H
 
@@ -26,5 +27,23 @@ enum status plan_list(struct db *db, struct entity_rows *rows, struct db_error *
 /* Puts the entity with code on the plan's candidate list (note may be NULL). */
 enum status plan_add(struct db *db, const char *plan_no, const char *code, const char *note,
 		     struct db_error *err);
+
+/* A consumer complaint about an entity (api.complaint_register() in
+ * sql/migrations/0086_complaint_register.sql): the items §9 asks for. */
+enum complaint_field { CF_NAME, CF_PHONE, CF_ADDRESS, CF_SUBJECT, CF_REQUEST, CF_FACTS, CF_COUNT };
+
+struct complaint_receipt {
+	struct strbuf complaint_no, handling_org, decide_by;
+};
+
+/* The option name (--name …) and the label of a field. */
+const char *complaint_field_key(enum complaint_field f);
+enum msg_id complaint_field_label(enum complaint_field f);
+/* Registers the complaint (channel NULL: the 12315 hotline); on ST_OK, out
+ * holds its number, the unit that handles it and the date by which it must
+ * decide whether to accept it (free it with complaint_receipt_free). */
+enum status complaint_register(struct db *db, const char *code, const char *const v[CF_COUNT],
+			       const char *channel, struct complaint_receipt *out, struct db_error *err);
+void complaint_receipt_free(struct complaint_receipt *r);
 
 #endif

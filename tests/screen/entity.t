@@ -2,7 +2,8 @@
 # The entity lookup and profile screens in a real terminal: search as you
 # type, the CJK alignment of the results at 80 and 160 columns, paging,
 # filters, search within, the profile and its tabs, copy, export, an
-# elevator, adding to a plan, and a dropped connection.
+# elevator, adding to a plan, registering a complaint, and a dropped
+# connection.
 . "$(dirname "$0")/../lib/screen.sh"
 
 DB=$(test_db empty) || { fail "an empty copy of the test warehouse"; done_testing; exit; }
@@ -172,6 +173,7 @@ await "无锡红豆纺织科技有限公司" "an inspector finds the entity"
 scr_keys Enter
 await "统一社会信用代码 91320213MA1XHD015B" "  ... opens its profile"
 await "p 加入检查计划" "an inspector is offered the inspection plans"
+unlike "$(scr_capture | tail -2)" "登记投诉" "  ... but not to register complaints"
 scr_keys p
 await "LX-2026-SJ-01" "p lists the plans of his scope"
 unlike "$(scr_capture)" "JY-2026-SJ-01" "  ... not another district's"
@@ -188,6 +190,52 @@ await "31103202132016050001" "the inspector's special-equipment tab"
 scr_keys Enter
 await "96333 救援记录（1 条）" "an inspector of the district sees the elevator's rescue history"
 await "96333-20260302-0007" "  ... the incident"
+scr_keys F10
+scr_wait "<<exited>>"
+
+# a complaint handler registers a complaint about the entity from its profile
+start 100 30 demo_handler_lx
+scr_type "91320213MA1XHD015B"
+await "无锡红豆纺织科技有限公司" "a complaint handler finds the entity"
+scr_keys Enter
+await "n 登记投诉" "  ... and is offered to register a complaint about it"
+scr_keys n
+await "投诉 无锡红豆纺织科技有限公司（F5 或 Ctrl-S 登记，Esc 放弃）" "n opens the complaint form"
+scr_type "周海燕"; scr_keys Tab
+scr_type "13861234567"; scr_keys Tab
+scr_type "无锡市梁溪区中山路8号"; scr_keys Tab
+scr_type "电动自行车"; scr_keys Tab
+scr_type "退货退款"
+scr_keys F5
+await "投诉须有投诉人姓名、电话、地址和投诉请求、事实" "F5 without the facts: the database says what §9 asks for"
+contains "$(scr_line '投诉人电话')" "13861234567" "  ... and what was typed is still there"
+scr_keys Tab
+scr_type "电池三天后无法充电"
+psql_su -d "$DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'demo_handler_lx'" >/dev/null
+scr_keys F5
+# the connection was dropped: smcon reconnects and registers it, or says so
+# and keeps the form for another F5
+stored() { psql_su -At -d "$DB" -c "SELECT count(*) FROM rights.complaint WHERE source_system = 'smcon'"; }
+for i in $(seq 60); do [ "$(stored)" = 1 ] && break; sleep 0.05; done
+if [ "$(stored)" != 1 ]; then
+	contains "$(scr_line '事实和理由')" "电池三天后无法充电" "a dropped connection keeps the form as typed"
+	scr_keys F5
+	for i in $(seq 100); do [ "$(stored)" = 1 ] && break; sleep 0.05; done
+else
+	pass "a dropped connection keeps the form as typed (smcon reconnected at once)"
+fi
+is "$(psql_su -At -d "$DB" -c "SELECT facts || '|' || complainant_phone FROM rights.complaint WHERE source_system = 'smcon'")" \
+	"电池三天后无法充电|13861234567" "F5 registers it once, in the database, as typed"
+await_gone "投诉人电话" "  ... and the form closes"
+scr_keys n
+await "投诉 无锡红豆纺织科技有限公司" "another complaint"
+for v in 钱晓东 0510-82711234 无锡市滨湖区蠡湖大道1号 羊毛围巾 更换 洗后严重缩水; do
+	scr_type "$v"
+	scr_keys Enter
+done
+await "已登记投诉 SM" "Enter on the last field registers it"
+like "$(scr_capture)" "已登记投诉 SM[0-9]{14}，交无锡市梁溪区市场监督管理局处理，须在 [0-9-]{10} 前决定是否受理" \
+	"  ... and says its number, the handling unit and the deadline"
 scr_keys F10
 scr_wait "<<exited>>"
 
