@@ -52,7 +52,8 @@ static void complaint_draw(struct app *app, void *state, const struct rect *r)
 	term_text(y + 1, x, r->w - 4, st->uscc, COL_DIM, ALIGN_LEFT);
 	y += 3;
 	for (int i = 0; i < CF_COUNT; i++, y += 2) {
-		term_text(y, x, lw, tr(complaint_field_label((enum complaint_field)i)), COL_NORMAL, ALIGN_RIGHT);
+		term_text(y, x, lw, tr(complaint_field_label((enum complaint_field)i)), COL_NORMAL,
+		          ALIGN_RIGHT);
 		field_draw(&st->f[i], y, x + lw + 2, fw, 0);
 	}
 	/* the focused field last, so that the cursor stays in it */
@@ -79,8 +80,8 @@ static int complaint_save(struct app *app, struct complaint_form *st)
 		db_error_free(&err);
 		return SCR_HANDLED;
 	}
-	char *m = trs(MSG_COMPLAINT_REGISTERED, strbuf_str(&rc.complaint_no), strbuf_str(&rc.handling_org),
-		      strbuf_str(&rc.decide_by));
+	char *m = trs(MSG_COMPLAINT_REGISTERED, strbuf_str(&rc.complaint_no),
+	              strbuf_str(&rc.handling_org), strbuf_str(&rc.decide_by));
 	app_message(app, MSGK_INFO, m);
 	free(m);
 	complaint_receipt_free(&rc);
@@ -106,16 +107,16 @@ static int complaint_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
-static const enum action_id complaint_actions[] = {ACT_COMPLAINT_SAVE, ACT_FORM_CANCEL, ACT_FORM_NEXT,
-						   ACT_FORM_PREV, ACT_NONE};
+static const enum action_id complaint_actions[] = {ACT_COMPLAINT_SAVE, ACT_FORM_CANCEL,
+                                                   ACT_FORM_NEXT, ACT_FORM_PREV, ACT_NONE};
 
 const struct screen screen_entity_complaint = {
-	.name = "entity.complaint",
-	.title = MSG_COMPLAINT_FORM_TITLE,
-	.actions = complaint_actions,
-	.enter = complaint_enter,
-	.leave = complaint_leave,
-	.draw = complaint_draw,
-	.key = complaint_key,
-	.action = complaint_action,
+    .name = "entity.complaint",
+    .title = MSG_COMPLAINT_FORM_TITLE,
+    .actions = complaint_actions,
+    .enter = complaint_enter,
+    .leave = complaint_leave,
+    .draw = complaint_draw,
+    .key = complaint_key,
+    .action = complaint_action,
 };

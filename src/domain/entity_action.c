@@ -95,9 +95,9 @@ const char *complaint_field_key(enum complaint_field f)
 
 enum msg_id complaint_field_label(enum complaint_field f)
 {
-	static const enum msg_id labels[CF_COUNT] = {MSG_OPT_COMPLAINT_NAME,    MSG_OPT_COMPLAINT_PHONE,
-						     MSG_OPT_COMPLAINT_ADDRESS, MSG_OPT_COMPLAINT_SUBJECT,
-						     MSG_OPT_COMPLAINT_REQUEST, MSG_OPT_COMPLAINT_FACTS};
+	static const enum msg_id labels[CF_COUNT] = {
+		MSG_COMPLAINT_LABEL_NAME,    MSG_COMPLAINT_LABEL_PHONE,   MSG_COMPLAINT_LABEL_ADDRESS,
+		MSG_COMPLAINT_LABEL_SUBJECT, MSG_COMPLAINT_LABEL_REQUEST, MSG_COMPLAINT_LABEL_FACTS};
 	return labels[f];
 }
 

@@ -216,7 +216,7 @@ scr_keys F5
 # the connection was dropped: smcon reconnects and registers it, or says so
 # and keeps the form for another F5
 stored() { psql_su -At -d "$DB" -c "SELECT count(*) FROM rights.complaint WHERE source_system = 'smcon'"; }
-for i in $(seq 60); do [ "$(stored)" = 1 ] && break; sleep 0.05; done
+for i in $(seq 200); do [ "$(stored)" = 1 ] && break; sleep 0.05; done
 if [ "$(stored)" != 1 ]; then
 	contains "$(scr_line '事实和理由')" "电池三天后无法充电" "a dropped connection keeps the form as typed"
 	scr_keys F5
