@@ -198,6 +198,7 @@ start 100 30 demo_handler_lx
 scr_type "91320213MA1XHD015B"
 await "无锡红豆纺织科技有限公司" "a complaint handler finds the entity"
 scr_keys Enter
+await "统一社会信用代码 91320213MA1XHD015B" "  ... opens its profile"
 await "n 登记投诉" "  ... and is offered to register a complaint about it"
 scr_keys n
 await "投诉 无锡红豆纺织科技有限公司（F5 或 Ctrl-S 登记，Esc 放弃）" "n opens the complaint form"
