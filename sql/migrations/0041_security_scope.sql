@@ -86,12 +86,20 @@ GRANT SELECT ON core.staff_scope TO smcon_staff;
 REVOKE ALL ON FUNCTION core.org_scope(bigint), core.refresh_staff_scope(text[]), core.staff_scope_follow()
 	FROM PUBLIC;
 
+-- Called once per scoped table in every query (an InitPlan). SELECT … INTO
+-- keeps the cached plan, about 4 µs; `RETURN coalesce((SELECT …), '{}')` is
+-- no simple expression to PL/pgSQL and started the executor afresh on every
+-- call, about 48 µs, which was the whole of row-level security's cost in a
+-- profile query over six scoped tables.
 CREATE OR REPLACE FUNCTION api.my_orgs() RETURNS bigint[]
 LANGUAGE plpgsql STABLE SECURITY INVOKER PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	orgs bigint[];
 BEGIN
-	RETURN coalesce((SELECT c.org_ids FROM core.staff_scope c WHERE c.login = session_user), '{}');
+	SELECT c.org_ids INTO orgs FROM core.staff_scope c WHERE c.login = session_user;
+	RETURN coalesce(orgs, '{}');
 END $$;
 
 -- ---------------------------------------------------------------------------

@@ -161,9 +161,13 @@ SELECT core.show_limit();
 -- filter narrows the search, names and addresses are read in table order
 -- instead, which finds cap of them within a few thousand rows. Should the
 -- statistics be stale, gin_fuzzy_search_limit keeps a GIN scan to a sample
--- of about 5,000 pointers. Either way the caller is told it is capped. The
--- fragment is rechecked in the text as stored first: normalising costs
--- more than reading, and is needed only when that finds nothing.
+-- of about 5,000 pointers. Either way the caller is told it is capped. Each
+-- source asks only for what is left of the cap: a fragment such as 新吴区,
+-- which starts 23,000 names and is in 208,000, would otherwise read 467 names
+-- by prefix and 500 more by the bigram index for a ranking of 500 (the p99 of
+-- the 3-character benchmark went from 20 to 15 ms). The fragment is rechecked
+-- in the text as stored first: normalising costs more than reading, and is
+-- needed only when that finds nothing.
 CREATE FUNCTION core.entity_candidates(kind text, q text, f core.entity_filter, cap int)
 RETURNS TABLE (entity_id bigint, match smallint, matched text)
 LANGUAGE plpgsql STABLE
@@ -237,7 +241,7 @@ BEGIN
 		              WHERE core.search_norm(e.name) COLLATE "C" >= t AND core.search_norm(e.name) COLLATE "C" < t || hi
 		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
 		                                          e.established_on, e.risk_grade, f)
-		              LIMIT cap;
+		              LIMIT cap - total;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
 		IF total >= cap THEN
@@ -246,13 +250,13 @@ BEGIN
 		IF plain AND core.bigram_share('name', b) >= dense THEN
 			RETURN QUERY SELECT e.id, 2::smallint, NULL::text FROM core.entity e
 			              WHERE (strpos(e.name, t) > 0 OR strpos(core.search_norm(e.name), t) > 0)
-			              LIMIT cap;
+			              LIMIT cap - total;
 		ELSE
 			RETURN QUERY SELECT e.id, 2::smallint, NULL::text FROM core.entity e
 			              WHERE core.search_bigrams(e.name) @> b AND (strpos(e.name, t) > 0 OR strpos(core.search_norm(e.name), t) > 0)
 			                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
 			                                          e.established_on, e.risk_grade, f)
-			              LIMIT cap;
+			              LIMIT cap - total;
 		END IF;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
@@ -264,7 +268,7 @@ BEGIN
 		              WHERE core.search_bigrams(fn.name) @> b AND (strpos(fn.name, t) > 0 OR strpos(core.search_norm(fn.name), t) > 0)
 		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
 		                                          e.established_on, e.risk_grade, f)
-		              LIMIT cap;
+		              LIMIT cap - total;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
 		IF total >= cap THEN
@@ -275,7 +279,7 @@ BEGIN
 		                AND (strpos(e.legal_rep_name, t) > 0 OR strpos(core.search_norm(e.legal_rep_name), t) > 0)
 		                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
 		                                          e.established_on, e.risk_grade, f)
-		              LIMIT cap;
+		              LIMIT cap - total;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;
 		IF total >= cap THEN
@@ -284,13 +288,13 @@ BEGIN
 		IF plain AND core.bigram_share('address', b) >= dense THEN
 			RETURN QUERY SELECT e.id, 5::smallint, e.address FROM core.entity e
 			              WHERE (strpos(e.address, t) > 0 OR strpos(core.search_norm(e.address), t) > 0)
-			              LIMIT cap;
+			              LIMIT cap - total;
 		ELSE
 			RETURN QUERY SELECT e.id, 5::smallint, e.address FROM core.entity e
 			              WHERE core.search_bigrams(e.address) @> b AND (strpos(e.address, t) > 0 OR strpos(core.search_norm(e.address), t) > 0)
 			                AND core.entity_filter_ok(e.division_code, e.entity_type_code, e.industry_code, e.status,
 			                                          e.established_on, e.risk_grade, f)
-			              LIMIT cap;
+			              LIMIT cap - total;
 		END IF;
 		GET DIAGNOSTICS found = ROW_COUNT;
 		total := total + found;

@@ -12,7 +12,7 @@ BEGIN
 	          WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
 	            AND n.nspname IN ('core', 'supervision', 'product', 'rights', 'equipment', 'fooddrug',
 	                              'credit', 'price', 'ip', 'nqi', 'cogov', 'policy', 'meta')
-	            AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'audit_row')
+	            AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'audit_update')
 	            AND NOT EXISTS (SELECT 1 FROM audit.unaudited u WHERE u.table_name = n.nspname || '.' || c.relname)
 	LOOP
 		PERFORM audit.attach(t);

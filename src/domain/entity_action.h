@@ -29,7 +29,7 @@ enum status plan_add(struct db *db, const char *plan_no, const char *code, const
 		     struct db_error *err);
 
 /* A consumer complaint about an entity (api.complaint_register() in
- * sql/migrations/0086_complaint_register.sql): the items §9 asks for. */
+ * sql/migrations/0083_complaint_register.sql): the items §9 asks for. */
 enum complaint_field { CF_NAME, CF_PHONE, CF_ADDRESS, CF_SUBJECT, CF_REQUEST, CF_FACTS, CF_COUNT };
 
 struct complaint_receipt {

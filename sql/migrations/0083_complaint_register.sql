@@ -1,4 +1,4 @@
--- 0086 registering a consumer complaint about a market entity, from its
+-- 0083 registering a consumer complaint about a market entity, from its
 -- profile or from command mode (`smcon entity complaint`). The complaint is
 -- registered (登记), not yet accepted: the handling unit decides within 7
 -- working days of receipt whether to accept it (投诉举报处理暂行办法 §14), and
@@ -25,10 +25,7 @@ DECLARE
 	handler_org bigint;
 	today date := (now() AT TIME ZONE 'Asia/Shanghai')::date;
 BEGIN
-	IF NOT (pg_has_role(session_user, 'smcon_clerk', 'MEMBER') OR pg_has_role(session_user, 'smcon_handler', 'MEMBER')
-	        OR pg_has_role(session_user, 'smcon_supervisor', 'MEMBER')) THEN
-		RAISE EXCEPTION '只有登记查询员、投诉举报处理员和负责人可以登记投诉' USING ERRCODE = 'insufficient_privilege';
-	END IF;
+	PERFORM core.require_role('clerk', 'handler', 'supervisor');
 	SELECT * INTO me FROM core.caller_staff();
 	SELECT * INTO e FROM core.entity x WHERE x.uscc = core.uscc_normalize(complaint_register.code);
 	IF e.id IS NULL THEN

@@ -1,4 +1,4 @@
--- 0083 indexes that carry the scope column. Row-level security adds
+-- 0082 indexes that carry the scope column. Row-level security adds
 -- `scope_column = ANY (my orgs)` to every query on a scoped table. Counting
 -- an entity's complaints through an index on entity_id alone, the table
 -- owner's count is an index-only scan while a scoped operator's must visit
@@ -30,20 +30,3 @@ COMMENT ON INDEX rights.complaint_open_idx IS '各处理单位未办结的投诉
 CREATE INDEX report_open_idx ON rights.report (handling_org_id, received_at)
 	WHERE status IN ('registered', 'verifying');
 COMMENT ON INDEX rights.report_open_idx IS '各处理单位未办结的举报（待办队列，按收到时间）';
-
--- The scope function, called once per scoped table in every query (an
--- InitPlan). Its body was `RETURN coalesce((SELECT …), '{}')`: PL/pgSQL
--- cannot run an expression with a sub-select as a simple expression, so
--- every call started the executor afresh, about 48 µs; SELECT … INTO keeps
--- the cached plan and takes about 4 µs. Six scoped tables in one profile
--- query made that the whole of row-level security's cost.
-CREATE OR REPLACE FUNCTION api.my_orgs() RETURNS bigint[]
-LANGUAGE plpgsql STABLE SECURITY INVOKER PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	orgs bigint[];
-BEGIN
-	SELECT c.org_ids INTO orgs FROM core.staff_scope c WHERE c.login = session_user;
-	RETURN coalesce(orgs, '{}');
-END $$;
