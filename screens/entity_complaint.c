@@ -80,8 +80,7 @@ static int complaint_save(struct app *app, struct complaint_form *st)
 		db_error_free(&err);
 		return SCR_HANDLED;
 	}
-	char *m = trs(MSG_COMPLAINT_REGISTERED, strbuf_str(&rc.complaint_no),
-	              strbuf_str(&rc.handling_org), strbuf_str(&rc.decide_by));
+	char *m = complaint_receipt_message(&rc);
 	app_message(app, MSGK_INFO, m);
 	free(m);
 	complaint_receipt_free(&rc);

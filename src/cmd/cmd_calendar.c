@@ -90,6 +90,41 @@ static void print_problem(struct cmd_ctx *ctx, const struct cal_problem *p)
 static void fix_loaded(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
 {
 	rowset_set(rs, r, 3, ref_flag(ctx, PQgetvalue(res, r, 3), MSG_REF_YES, MSG_REF_NO));
+	rowset_set(rs, r, 4, ref_flag(ctx, PQgetvalue(res, r, 4), MSG_REF_YES, MSG_REF_NO));
+}
+
+/* After a load: how the stored deadlines moved (a table in the UI language;
+ * csv and json carry the rows as they are). */
+static enum status print_moves(struct cmd_ctx *ctx, const char *load_id)
+{
+	static const struct ref_col cols[] = {
+	    {"rule", MSG_CAL_COL_RULE, CT_TEXT},       {"label", MSG_CAL_COL_RULE_LABEL, CT_TEXT},
+	    {"article", MSG_CAL_COL_ARTICLE, CT_TEXT}, {"shift_days", MSG_CAL_COL_SHIFT, CT_NUMBER},
+	    {"moved", MSG_CAL_COL_MOVED, CT_NUMBER},
+	};
+	static const int src[] = {0, 1, 2, 3, 4};
+	static const struct ref_view view = {cols, src, 5, 0, NULL};
+	struct db_error err;
+	db_error_init(&err);
+	PGresult *res = calendar_moves(ctx->db, load_id, &err);
+	if (!res)
+		return ref_db_fail(ctx, &err);
+	if (ctx->format == FMT_TABLE) {
+		long total = 0;
+		for (int i = 0; i < PQntuples(res); i++)
+			total += atol(PQgetvalue(res, i, 4));
+		char n[32];
+		snprintf(n, sizeof n, "%ld", total);
+		char *msg = trs(total ? MSG_CAL_MOVED : MSG_CAL_NONE_MOVED, n);
+		fprintf(ctx->out, "%s\n", msg);
+		free(msg);
+		if (!total) {
+			PQclear(res);
+			db_error_free(&err);
+			return ST_OK;
+		}
+	}
+	return ref_print(ctx, res, &err, &view);
 }
 
 static enum status load_rows(struct cmd_ctx *ctx, const struct cal_file *f, const char *path,
@@ -100,17 +135,26 @@ static enum status load_rows(struct cmd_ctx *ctx, const struct cal_file *f, cons
 	    {"off_days", MSG_CAL_COL_OFF_DAYS, CT_NUMBER},
 	    {"makeup_days", MSG_CAL_COL_MAKEUP_DAYS, CT_NUMBER},
 	    {"replaced", MSG_CAL_COL_REPLACED, CT_BOOL},
+	    {"was_provisional", MSG_CAL_COL_WAS_PROVISIONAL, CT_BOOL},
 	};
-	static const int src[] = {0, 1, 2, 3};
-	static const struct ref_view view = {cols, src, 4, 0, fix_loaded};
+	static const int src[] = {0, 1, 2, 3, 4};
+	static const struct ref_view view = {cols, src, 5, 0, fix_loaded};
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	PGresult *res = calendar_load(ctx->db, f, base, err);
-	if (res && ctx->format == FMT_TABLE) {
+	if (!res)
+		return ref_print(ctx, res, err, &view);
+	if (ctx->format == FMT_TABLE) {
 		char *msg = trs(MSG_CAL_LOADED, path, f->nrows);
 		fprintf(ctx->out, "%s\n", msg);
 		free(msg);
 	}
-	return ref_print(ctx, res, err, &view);
+	char *load_id = xstrdup(PQntuples(res) ? PQgetvalue(res, 0, 5) : "0");
+	enum status st = ref_print(ctx, res, err, &view);
+	/* json: one document per command; the moves follow as their own lines */
+	if (st == ST_OK)
+		st = print_moves(ctx, load_id);
+	free(load_id);
+	return st;
 }
 
 enum status run_calendar_load(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -142,11 +186,24 @@ enum status run_calendar_load(struct cmd_ctx *ctx, const struct cmd_args *args)
 	return st;
 }
 
+/* In a table, a date counted over a provisional calendar reads "2027-01-04（暂定）". */
+static void mark_provisional(const struct cmd_ctx *ctx, struct rowset *rs, int r, int col,
+                             const char *date, const char *provisional)
+{
+	if (ctx->format != FMT_TABLE || !provisional || strcmp(provisional, "t") != 0)
+		return;
+	char *marked = trs(MSG_CAL_PROVISIONAL_DATE, date);
+	rowset_set(rs, r, col, marked);
+	free(marked);
+}
+
 static void fix_deadline(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
 {
 	rowset_set(rs, r, 1, weekday(PQgetvalue(res, r, 1)));
 	rowset_set(rs, r, 4, weekday(PQgetvalue(res, r, 4)));
 	rowset_set(rs, r, 5, kind_text(ctx, ref_value(res, r, 5)));
+	mark_provisional(ctx, rs, r, 3, PQgetvalue(res, r, 3), PQgetvalue(res, r, 7));
+	rowset_set(rs, r, 7, ref_flag(ctx, PQgetvalue(res, r, 7), MSG_REF_YES, MSG_REF_NO));
 }
 
 enum status run_calendar_deadline(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -159,9 +216,10 @@ enum status run_calendar_deadline(struct cmd_ctx *ctx, const struct cmd_args *ar
 	    {"deadline_weekday", MSG_CAL_COL_DEADLINE_WEEKDAY, CT_TEXT},
 	    {"deadline_kind", MSG_CAL_COL_DEADLINE_KIND, CT_TEXT},
 	    {"holiday", MSG_CAL_COL_HOLIDAY, CT_TEXT},
+	    {"provisional", MSG_CAL_COL_PROVISIONAL, CT_BOOL},
 	};
-	static const int src[] = {0, 1, 2, 3, 4, 5, 6};
-	static const struct ref_view view = {cols, src, 7, 1, fix_deadline};
+	static const int src[] = {0, 1, 2, 3, 4, 5, 6, 7};
+	static const struct ref_view view = {cols, src, 8, 1, fix_deadline};
 	struct db_error err;
 	if (!date_shape(args->argv[0]))
 		return ref_fail(ctx, ST_USAGE, MSG_CAL_BAD_DATE_ARG, args->argv[0], NULL);
@@ -174,9 +232,9 @@ enum status run_calendar_deadline(struct cmd_ctx *ctx, const struct cmd_args *ar
 
 static void fix_workdays(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
 {
-	(void)ctx;
 	rowset_set(rs, r, 1, weekday(PQgetvalue(res, r, 1)));
 	rowset_set(rs, r, 3, weekday(PQgetvalue(res, r, 3)));
+	rowset_set(rs, r, 5, ref_flag(ctx, PQgetvalue(res, r, 5), MSG_REF_YES, MSG_REF_NO));
 }
 
 enum status run_calendar_workdays(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -187,9 +245,10 @@ enum status run_calendar_workdays(struct cmd_ctx *ctx, const struct cmd_args *ar
 	    {"to", MSG_CAL_COL_TO, CT_TEXT},
 	    {"to_weekday", MSG_CAL_COL_TO_WEEKDAY, CT_TEXT},
 	    {"workdays", MSG_CAL_COL_WORKDAYS, CT_NUMBER},
+	    {"provisional", MSG_CAL_COL_PROVISIONAL, CT_BOOL},
 	};
-	static const int src[] = {0, 1, 2, 3, 4};
-	static const struct ref_view view = {cols, src, 5, 1, fix_workdays};
+	static const int src[] = {0, 1, 2, 3, 4, 5};
+	static const struct ref_view view = {cols, src, 6, 1, fix_workdays};
 	struct db_error err;
 	for (int i = 0; i < 2; i++)
 		if (!date_shape(args->argv[i]))
@@ -197,6 +256,11 @@ enum status run_calendar_workdays(struct cmd_ctx *ctx, const struct cmd_args *ar
 	db_error_init(&err);
 	return ref_print(ctx, calendar_workdays(ctx->db, args->argv[0], args->argv[1], &err), &err,
 	                 &view);
+}
+
+static void fix_year(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
+{
+	rowset_set(rs, r, 7, ref_flag(ctx, PQgetvalue(res, r, 7), MSG_REF_YES, MSG_REF_NO));
 }
 
 static enum status show_years(struct cmd_ctx *ctx)
@@ -209,9 +273,10 @@ static enum status show_years(struct cmd_ctx *ctx)
 	    {"source_file", MSG_CAL_COL_SOURCE, CT_TEXT},
 	    {"loaded_at", MSG_CAL_COL_LOADED_AT, CT_TEXT},
 	    {"loaded_by", MSG_CAL_COL_LOADED_BY, CT_TEXT},
+	    {"provisional", MSG_CAL_COL_PROVISIONAL, CT_BOOL},
 	};
-	static const int src[] = {0, 1, 2, 3, 4, 5, 6};
-	static const struct ref_view view = {cols, src, 7, 0, NULL};
+	static const int src[] = {0, 1, 2, 3, 4, 5, 6, 7};
+	static const struct ref_view view = {cols, src, 8, 0, fix_year};
 	struct db_error err;
 	db_error_init(&err);
 	return ref_print(ctx, calendar_years(ctx->db, &err), &err, &view);
@@ -221,6 +286,7 @@ static void fix_day(const struct cmd_ctx *ctx, struct rowset *rs, int r, const P
 {
 	rowset_set(rs, r, 1, weekday(PQgetvalue(res, r, 1)));
 	rowset_set(rs, r, 2, kind_text(ctx, PQgetvalue(res, r, 2)));
+	rowset_set(rs, r, 4, ref_flag(ctx, PQgetvalue(res, r, 5), MSG_REF_YES, MSG_REF_NO));
 }
 
 static enum status show_year(struct cmd_ctx *ctx, const char *year)
@@ -230,21 +296,28 @@ static enum status show_year(struct cmd_ctx *ctx, const char *year)
 	    {"weekday", MSG_CAL_COL_WEEKDAY, CT_TEXT},
 	    {"kind", MSG_CAL_COL_KIND, CT_TEXT},
 	    {"holiday", MSG_CAL_COL_HOLIDAY, CT_TEXT},
+	    {"provisional", MSG_CAL_COL_PROVISIONAL, CT_BOOL},
 	};
-	static const int src[] = {0, 1, 2, 3};
-	static const struct ref_view view = {cols, src, 4, 0, fix_day};
+	static const int src[] = {0, 1, 2, 3, 5};
+	static const struct ref_view view = {cols, src, 5, 0, fix_day};
 	struct db_error err;
 	if (!digits(year, 4, 4))
 		return ref_fail(ctx, ST_USAGE, MSG_CAL_BAD_YEAR_ARG, year, NULL);
 	db_error_init(&err);
-	PGresult *res = calendar_year_loaded(ctx->db, year, &err);
+	PGresult *res = calendar_year_covered(ctx->db, year, &err);
 	if (!res)
 		return ref_db_fail(ctx, &err);
-	int loaded = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	int covered = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	int provisional = strcmp(PQgetvalue(res, 0, 1), "t") == 0;
 	PQclear(res);
-	if (!loaded) {
+	if (!covered) {
 		db_error_free(&err);
 		return ref_fail(ctx, ST_NOTFOUND, MSG_CAL_YEAR_NOT_LOADED, year, NULL);
+	}
+	if (provisional && ctx->format == FMT_TABLE) {
+		char *note = trs(MSG_CAL_YEAR_PROVISIONAL, year);
+		fprintf(ctx->out, "%s\n", note);
+		free(note);
 	}
 	return ref_print(ctx, calendar_days(ctx->db, year, &err), &err, &view);
 }

@@ -9,6 +9,7 @@
 #include "base/xalloc.h"
 #include "cmd/command.h"
 #include "db/migrate.h"
+#include "domain/calendar.h"
 #include "domain/role.h"
 #include "version.h"
 
@@ -17,15 +18,32 @@ struct record {
 	const char *keys[24];
 	const char *labels[24];
 	char *values[24];
+	enum col_type types[24];
 	int n;
 };
 
-static void rec_add(struct record *r, const char *key, enum msg_id label, const char *value)
+static void rec_add_as(struct record *r, const char *key, enum msg_id label, const char *value,
+                       enum col_type type)
 {
 	r->keys[r->n] = key;
 	r->labels[r->n] = tr(label);
 	r->values[r->n] = xstrdup(value ? value : "");
+	r->types[r->n] = type;
 	r->n++;
+}
+
+static void rec_add(struct record *r, const char *key, enum msg_id label, const char *value)
+{
+	rec_add_as(r, key, label, value, CT_TEXT);
+}
+
+/* A yes/no row: true/false in JSON, t/f in CSV, 是/否 in a table. */
+static void rec_add_flag(struct record *r, const struct cmd_ctx *ctx, const char *key,
+                         enum msg_id label, int value)
+{
+	const char *v =
+	    ctx->format == FMT_TABLE ? tr(value ? MSG_REF_YES : MSG_REF_NO) : (value ? "t" : "f");
+	rec_add_as(r, key, label, v, CT_BOOL);
 }
 
 static void rec_print(struct cmd_ctx *ctx, struct record *r)
@@ -34,7 +52,7 @@ static void rec_print(struct cmd_ctx *ctx, struct record *r)
 	rs->record = 1;
 	int row = rowset_add_row(rs);
 	for (int i = 0; i < r->n; i++) {
-		rowset_col(rs, i, r->keys[i], r->labels[i], CT_TEXT);
+		rowset_col(rs, i, r->keys[i], r->labels[i], r->types[i]);
 		rowset_set(rs, row, i, r->values[i]);
 		free(r->values[i]);
 	}
@@ -155,6 +173,28 @@ static enum status run_whoami(struct cmd_ctx *ctx, const struct cmd_args *args)
 	return ST_OK;
 }
 
+/* The work calendar's state (issue: next year's notice from 1 November);
+ * the warning is the database's to give (admins and supervisors). */
+static void add_calendar_status(struct cmd_ctx *ctx, struct record *r)
+{
+	struct cal_status cs;
+	struct db_error err;
+	db_error_init(&err);
+	if (calendar_status(ctx->db, &cs, &err) != ST_OK) {
+		db_error_free(&err);
+		return;
+	}
+	char year[16];
+	snprintf(year, sizeof year, "%d", cs.year);
+	rec_add_as(r, "calendar_year", MSG_DBSTATUS_CAL_YEAR, year, CT_NUMBER);
+	rec_add_flag(r, ctx, "calendar_loaded", MSG_DBSTATUS_CAL_LOADED, cs.loaded);
+	rec_add_flag(r, ctx, "calendar_provisional", MSG_DBSTATUS_CAL_PROVISIONAL, cs.provisional);
+	char *warning = cs.warn ? calendar_warning_text(&cs) : NULL;
+	rec_add(r, "calendar_warning", MSG_DBSTATUS_CAL_WARNING, warning ? warning : "");
+	free(warning);
+	db_error_free(&err);
+}
+
 static enum status run_db_status(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct record r = {0};
@@ -182,6 +222,8 @@ static enum status run_db_status(struct cmd_ctx *ctx, const struct cmd_args *arg
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%d", ms.unknown);
 	rec_add(&r, "unknown", MSG_DBSTATUS_UNKNOWN, strbuf_str(&sb));
+	if (ms.pending == 0 && ms.applied > 0)
+		add_calendar_status(ctx, &r);
 	migrate_state_free(&ms);
 	strbuf_free(&sb);
 	db_error_free(&err);

@@ -499,10 +499,24 @@ static enum status run_entity_complaint(struct cmd_ctx *ctx, const struct cmd_ar
 	db_error_init(&err);
 	if (complaint_register(ctx->db, args->argv[0], v, cmd_opt(args, "channel"), &rc, &err) != ST_OK)
 		return fail_db(ctx, &err);
-	char *m = trs(MSG_COMPLAINT_REGISTERED, strbuf_str(&rc.complaint_no), strbuf_str(&rc.handling_org),
-		      strbuf_str(&rc.decide_by));
-	fprintf(ctx->out, "%s\n", m);
-	free(m);
+	if (ctx->format == FMT_TABLE) {
+		char *m = complaint_receipt_message(&rc);
+		fprintf(ctx->out, "%s\n", m);
+		free(m);
+	} else {
+		struct rowset *rs = rowset_new(4);
+		rs->record = 1;
+		rowset_col(rs, 0, "complaint_no", tr(MSG_COMPLAINT_COL_NO), CT_TEXT);
+		rowset_col(rs, 1, "handling_org", tr(MSG_COMPLAINT_COL_ORG), CT_TEXT);
+		rowset_col(rs, 2, "decide_by", tr(MSG_COMPLAINT_COL_DECIDE_BY), CT_TEXT);
+		rowset_col(rs, 3, "decide_by_provisional", tr(MSG_CAL_COL_PROVISIONAL), CT_BOOL);
+		int r = rowset_add_row(rs);
+		rowset_set(rs, r, 0, strbuf_str(&rc.complaint_no));
+		rowset_set(rs, r, 1, strbuf_str(&rc.handling_org));
+		rowset_set(rs, r, 2, strbuf_str(&rc.decide_by));
+		rowset_set(rs, r, 3, rc.decide_by_provisional ? "t" : "f");
+		cmd_print(ctx, rs);
+	}
 	complaint_receipt_free(&rc);
 	db_error_free(&err);
 	return ST_OK;
@@ -552,13 +566,15 @@ static const struct cmd_opt complaint_opts[] = {
 };
 
 const struct command entity_commands[] = {
-	{"entity", "search", ACT_ENTITY_SEARCH, "TEXT...", search_opts, 1, -1, 1, run_entity_search},
-	{"entity", "show", ACT_ENTITY_SHOW, "USCC", show_opts, 1, 1, 1, run_entity_show},
-	{"entity", "history", ACT_ENTITY_HISTORY, "USCC", NULL, 1, 1, 1, run_entity_history},
-	{"entity", "export", ACT_ENTITY_EXPORT, "USCC", export_opts, 1, 1, 0, run_entity_export},
-	{"entity", "elevator", ACT_ENTITY_ELEVATOR, "CODE", NULL, 1, 1, 1, run_entity_elevator},
-	{"entity", "plans", ACT_ENTITY_PLANS, "", NULL, 0, 0, 1, run_entity_plans},
-	{"entity", "candidate", ACT_ENTITY_PLAN_ADD, "USCC", plan_add_opts, 1, 1, 0, run_entity_plan_add},
-	{"entity", "complaint", ACT_ENTITY_COMPLAINT, "USCC", complaint_opts, 1, 1, 0, run_entity_complaint},
-	{NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
+    {"entity", "search", ACT_ENTITY_SEARCH, "TEXT...", search_opts, 1, -1, 1, run_entity_search},
+    {"entity", "show", ACT_ENTITY_SHOW, "USCC", show_opts, 1, 1, 1, run_entity_show},
+    {"entity", "history", ACT_ENTITY_HISTORY, "USCC", NULL, 1, 1, 1, run_entity_history},
+    {"entity", "export", ACT_ENTITY_EXPORT, "USCC", export_opts, 1, 1, 0, run_entity_export},
+    {"entity", "elevator", ACT_ENTITY_ELEVATOR, "CODE", NULL, 1, 1, 1, run_entity_elevator},
+    {"entity", "plans", ACT_ENTITY_PLANS, "", NULL, 0, 0, 1, run_entity_plans},
+    {"entity", "candidate", ACT_ENTITY_PLAN_ADD, "USCC", plan_add_opts, 1, 1, 0,
+     run_entity_plan_add},
+    {"entity", "complaint", ACT_ENTITY_COMPLAINT, "USCC", complaint_opts, 1, 1, 1,
+     run_entity_complaint},
+    {NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
 };

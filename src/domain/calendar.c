@@ -7,6 +7,7 @@
 #include "base/csv.h"
 #include "base/xalloc.h"
 #include "db/pgarray.h"
+#include "i18n/i18n.h"
 
 void cal_file_init(struct cal_file *f)
 {
@@ -161,7 +162,7 @@ enum status calendar_check(struct db *db, struct cal_file *f, struct db_error *e
 }
 
 static const char *const sql_load =
-    "SELECT year, off_days, makeup_days, replaced"
+    "SELECT year, off_days, makeup_days, replaced, was_provisional, load_id"
     "  FROM api.calendar_load($1::int[], $2::text[], $3::text[], $4::text[], $5)";
 
 PGresult *calendar_load(struct db *db, const struct cal_file *f, const char *source,
@@ -171,7 +172,8 @@ PGresult *calendar_load(struct db *db, const struct cal_file *f, const char *sou
 }
 
 static const char *const sql_deadline =
-    "SELECT start, start_isodow, workdays, deadline, deadline_isodow, deadline_kind, holiday"
+    "SELECT start, start_isodow, workdays, deadline, deadline_isodow, deadline_kind, holiday,"
+    "       provisional"
     "  FROM api.calendar_deadline($1::date, $2::int)";
 
 PGresult *calendar_deadline(struct db *db, const char *date, const char *n, struct db_error *err)
@@ -182,7 +184,8 @@ PGresult *calendar_deadline(struct db *db, const char *date, const char *n, stru
 
 static const char *const sql_workdays = "SELECT $1::date, extract(isodow FROM $1::date)::int,"
                                         "       $2::date, extract(isodow FROM $2::date)::int,"
-                                        "       api.workdays_between($1::date, $2::date)";
+                                        "       api.workdays_between($1::date, $2::date),"
+                                        "       api.calendar_provisional($1::date, $2::date)";
 
 PGresult *calendar_workdays(struct db *db, const char *from, const char *to, struct db_error *err)
 {
@@ -192,7 +195,8 @@ PGresult *calendar_workdays(struct db *db, const char *from, const char *to, str
 
 static const char *const sql_years =
     "SELECT year, off_days, makeup_days, workdays, source_file,"
-    "       to_char(loaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), loaded_by"
+    "       to_char(loaded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI'), loaded_by,"
+    "       provisional"
     "  FROM api.calendar_years()";
 
 PGresult *calendar_years(struct db *db, struct db_error *err)
@@ -201,7 +205,7 @@ PGresult *calendar_years(struct db *db, struct db_error *err)
 }
 
 static const char *const sql_days =
-    "SELECT day, isodow, kind, name, loaded FROM api.calendar_days($1::int)";
+    "SELECT day, isodow, kind, name, loaded, provisional FROM api.calendar_days($1::int)";
 
 PGresult *calendar_days(struct db *db, const char *year, struct db_error *err)
 {
@@ -209,11 +213,51 @@ PGresult *calendar_days(struct db *db, const char *year, struct db_error *err)
 	return db_exec(db, sql_days, 1, params, err);
 }
 
-static const char *const sql_loaded =
-    "SELECT EXISTS (SELECT 1 FROM api.calendar_years() WHERE year = $1::int)";
+static const char *const sql_covered =
+    "SELECT EXISTS (SELECT 1 FROM api.calendar_years() WHERE year = $1::int),"
+    "       EXISTS (SELECT 1 FROM api.calendar_years() WHERE year = $1::int AND provisional)";
 
-PGresult *calendar_year_loaded(struct db *db, const char *year, struct db_error *err)
+PGresult *calendar_year_covered(struct db *db, const char *year, struct db_error *err)
 {
 	const char *params[1] = {year};
-	return db_exec(db, sql_loaded, 1, params, err);
+	return db_exec(db, sql_covered, 1, params, err);
+}
+
+static const char *const sql_moves =
+    "SELECT rule, label, article, shift_days, moved FROM api.calendar_moves($1::bigint)";
+
+PGresult *calendar_moves(struct db *db, const char *load_id, struct db_error *err)
+{
+	const char *params[1] = {load_id};
+	return db_exec(db, sql_moves, 1, params, err);
+}
+
+static const char *const sql_status =
+    "SELECT today, year, loaded, provisional, warn FROM api.calendar_status()";
+
+enum status calendar_status(struct db *db, struct cal_status *st, struct db_error *err)
+{
+	memset(st, 0, sizeof *st);
+	PGresult *res = db_exec(db, sql_status, 0, NULL, err);
+	if (!res)
+		return err->status;
+	if (PQntuples(res) == 1) {
+		st->year = atoi(PQgetvalue(res, 0, 1));
+		st->loaded = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
+		st->provisional = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
+		st->warn = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
+	}
+	PQclear(res);
+	return ST_OK;
+}
+
+char *calendar_warning_text(const struct cal_status *st)
+{
+	return trs(st->provisional ? MSG_CAL_WARN_PROVISIONAL : MSG_CAL_WARN_MISSING, st->year);
+}
+
+char *calendar_warning_short(const struct cal_status *st)
+{
+	return trs(st->provisional ? MSG_CAL_WARN_PROVISIONAL_SHORT : MSG_CAL_WARN_MISSING_SHORT,
+	           st->year);
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/xalloc.h"
+
 void entity_export_footer(const struct session *s, struct strbuf *out)
 {
 	char when[32];
@@ -106,10 +108,11 @@ enum status complaint_register(struct db *db, const char *code, const char *cons
 {
 	const char *p[8] = {code,	    v[CF_NAME],	   v[CF_PHONE], v[CF_ADDRESS],
 			    v[CF_REQUEST], v[CF_FACTS],	   v[CF_SUBJECT], channel ? channel : "hotline_12315"};
-	PGresult *res = db_exec(db,
-				"SELECT complaint_no, handling_org, decide_by::text "
-				"FROM api.complaint_register($1, $2, $3, $4, $5, $6, $7, $8)",
-				8, p, err);
+	PGresult *res =
+	    db_exec(db,
+	            "SELECT complaint_no, handling_org, decide_by::text, decide_by_provisional "
+	            "FROM api.complaint_register($1, $2, $3, $4, $5, $6, $7, $8)",
+	            8, p, err);
 	if (!res)
 		return err->status;
 	strbuf_init(&out->complaint_no);
@@ -118,8 +121,20 @@ enum status complaint_register(struct db *db, const char *code, const char *cons
 	strbuf_add(&out->complaint_no, PQgetvalue(res, 0, 0));
 	strbuf_add(&out->handling_org, PQgetvalue(res, 0, 1));
 	strbuf_add(&out->decide_by, PQgetvalue(res, 0, 2));
+	out->decide_by_provisional = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
 	PQclear(res);
 	return ST_OK;
+}
+
+char *complaint_receipt_message(const struct complaint_receipt *rc)
+{
+	char *due = rc->decide_by_provisional
+	                ? trs(MSG_CAL_PROVISIONAL_DATE, strbuf_str(&rc->decide_by))
+	                : xstrdup(strbuf_str(&rc->decide_by));
+	char *m = trs(MSG_COMPLAINT_REGISTERED, strbuf_str(&rc->complaint_no),
+	              strbuf_str(&rc->handling_org), due);
+	free(due);
+	return m;
 }
 
 void complaint_receipt_free(struct complaint_receipt *r)

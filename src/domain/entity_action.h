@@ -34,7 +34,10 @@ enum complaint_field { CF_NAME, CF_PHONE, CF_ADDRESS, CF_SUBJECT, CF_REQUEST, CF
 
 struct complaint_receipt {
 	struct strbuf complaint_no, handling_org, decide_by;
+	int decide_by_provisional; /* decide_by was counted over a provisional calendar */
 };
+/* "已登记投诉 … 须在 2027-01-04（暂定）前决定是否受理": the caller frees it. */
+char *complaint_receipt_message(const struct complaint_receipt *rc);
 
 /* The option name (--name …) and the label of a field. */
 const char *complaint_field_key(enum complaint_field f);

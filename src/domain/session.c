@@ -87,5 +87,12 @@ enum status session_load(struct session *s, struct db *db, struct db_error *err)
 	s->roles = parse_roles(PQgetvalue(res, 0, 9));
 	s->is_owner = strcmp(PQgetvalue(res, 0, 10), "t") == 0;
 	PQclear(res);
+	if (s->has_staff) {
+		/* a warehouse before migration 0084 has no calendar status: no warning */
+		struct db_error cal_err;
+		db_error_init(&cal_err);
+		calendar_status(db, &s->calendar, &cal_err);
+		db_error_free(&cal_err);
+	}
 	return ST_OK;
 }

@@ -4,6 +4,7 @@
 #define SMCON_SESSION_H
 
 #include "db/db.h"
+#include "domain/calendar.h"
 
 struct session {
 	char *login;      /* the PostgreSQL role */
@@ -17,6 +18,7 @@ struct session {
 	char *status;     /* active, suspended, left */
 	unsigned roles;   /* enum role bits */
 	int is_owner;     /* the warehouse owner or a superuser (migrations) */
+	struct cal_status calendar; /* the work calendar at login (warn: show it) */
 };
 
 void session_init(struct session *s);

@@ -105,7 +105,19 @@ static void draw_status(struct app *app, int y)
 	add_conn_state(app, &right);
 	strbuf_addf(&right, "%s%s ", sep, clock);
 	int rw = width_str(strbuf_str(&right));
-	term_text(y, 0, COLS - rw, strbuf_str(&left), COL_STATUS, ALIGN_LEFT);
+	/* the calendar warning (admins, supervisors) stands between the two */
+	char *warn = app->logged_in && app->session.calendar.warn
+	                 ? calendar_warning_short(&app->session.calendar)
+	                 : NULL;
+	int ww = warn ? width_str(warn) + 3 : 0;
+	if (ww && ww > COLS - rw - 20)
+		ww = 0;
+	term_text(y, 0, COLS - rw - ww, strbuf_str(&left), COL_STATUS, ALIGN_LEFT);
+	if (ww) {
+		term_text(y, COLS - rw - ww, 3, sep, COL_STATUS, ALIGN_LEFT);
+		term_text(y, COLS - rw - ww + 3, ww - 3, warn, COL_ERROR, ALIGN_LEFT);
+	}
+	free(warn);
 	term_text(y, COLS - rw, rw, strbuf_str(&right),
 		  app->logged_in && app->db.state != DB_UP ? COL_ERROR : COL_STATUS, ALIGN_LEFT);
 	strbuf_free(&left);

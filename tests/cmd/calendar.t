@@ -20,9 +20,9 @@ run demo_clerk_lx --lang en calendar deadline 2026-10-09 1
 like "$out" '^deadline +: 2026-10-10$' "in English: the make-up Saturday after 2026-10-09"
 like "$out" '^deadline weekday +: Saturday$' "  ... named in English"
 
-run demo_clerk_lx calendar deadline 2026-12-20 10
-is "$rc" 1 "a deadline running into an unloaded year fails"
-contains "$err" "2027 年的工作日历尚未载入" "  ... and names the year"
+run demo_clerk_lx calendar deadline 2035-12-20 20
+is "$rc" 1 "a deadline running past the provisional years (2027-2035) fails"
+contains "$err" "2036 年的工作日历尚未载入" "  ... and names the year"
 contains "$err" "smcon calendar load" "  ... and the command that loads it"
 
 run demo_clerk_lx calendar deadline 2026/02/12 7
@@ -42,11 +42,11 @@ is "$rc" 0 "calendar show lists the loaded years"
 like "$out" '^ 2019 \|' "  ... from 2019"
 like "$out" '^ 2026 \| +33 \| +6 \| +248 \| cn-holidays-2019-2026.csv' "  ... to 2026, with its counts"
 run demo_analyst calendar show 2026
-like "$out" '^ 2026-02-28 \| 星期六 \| 调休上班 \| 春节$' "calendar show 2026 lists its days"
-like "$out" '^ 2026-10-01 \| 星期四 \| 放假 +\| 国庆节$' "  ... off days too"
-run demo_analyst calendar show 2030
-is "$rc" 4 "an unloaded year is not found"
-contains "$err" "2030 年的工作日历尚未载入" "  ... and says so"
+like "$out" '^ 2026-02-28 \| 星期六 \| 调休上班 \| 春节 +\| 否$' "calendar show 2026 lists its days, not provisional"
+like "$out" '^ 2026-10-01 \| 星期四 \| 放假 +\| 国庆节 \| 否$' "  ... off days too"
+run demo_analyst calendar show 2036
+is "$rc" 4 "a year neither loaded nor provisional is not found"
+contains "$err" "2036 年的工作日历尚未载入" "  ... and says so"
 
 # Loading, on a copy of the warehouse.
 db=$(test_db)
@@ -66,7 +66,8 @@ contains "$out" "permission denied" "  ... and the database refuses a clerk in p
 run_db "$db" demo_admin calendar load "$SCRATCH/2027.csv"
 is "$rc" 0 "an admin loads a good file"
 contains "$out" "已载入 4 行" "  ... and is told how many rows"
-like "$out" '^ 2027 \| +2 \| +1 \| 否$' "  ... and which year"
+like "$out" '^ 2027 \| +2 \| +1 \| 否 +\| 是$' "  ... and which year, provisional until now"
+contains "$out" "已按新日历重算已存期限" "  ... and the stored deadlines are recomputed"
 run_db "$db" demo_clerk_lx calendar deadline 2026-12-28 5
 like "$out" '^期限 +: 2027-01-06$' "deadlines now run into 2027"
 
@@ -81,7 +82,7 @@ contains "$err" "第 7 行：应有 3 列" "  ... a missing field"
 contains "$err" "第 8 行：节日名称“”无效" "  ... an empty name"
 contains "$err" "有 6 处错误，未载入任何数据" "  ... and nothing loaded"
 run_db "$db" demo_admin calendar show 2028
-is "$rc" 4 "  ... indeed: 2028 is not loaded"
+contains "$out" "2028 年的节假日安排尚未载入" "  ... indeed: 2028 is not loaded (still provisional)"
 is "$(DB=$db psql_as demo_admin -c "SELECT count(*) FROM core.work_calendar WHERE day >= '2028-01-01'")" 0 \
 	"  ... and none of its rows is in the table"
 

@@ -235,7 +235,7 @@ for v in 钱晓东 0510-82711234 无锡市滨湖区蠡湖大道1号 羊毛围巾
 	scr_keys Enter
 done
 await "已登记投诉 SM" "Enter on the last field registers it"
-like "$(scr_capture)" "已登记投诉 SM[0-9]{14}，交无锡市梁溪区市场监督管理局处理，须在 [0-9-]{10} 前决定是否受理" \
+like "$(scr_capture)" "已登记投诉 SM[0-9]{14}，交无锡市梁溪区市场监督管理局处理，须在 [0-9-]{10}(（暂定）)? 前决定是否受理" \
 	"  ... and says its number, the handling unit and the deadline"
 scr_keys F10
 scr_wait "<<exited>>"

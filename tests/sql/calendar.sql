@@ -77,25 +77,27 @@ SELECT is((SELECT count(*)::int
               AND api.add_workdays(a, api.workdays_between(a, a + k)) <> a + k),
           0, 'add_workdays(a, workdays_between(a, b)) = b whenever b is a working day');
 
--- Years that are not loaded are never guessed.
-SELECT throws_like($$SELECT api.add_workdays('2030-03-02', 1)$$,
-                   '2030 年的工作日历尚未载入%smcon calendar load%',
-                   'a date in an unloaded year: an error naming the year and the command');
-SELECT throws_ok($$SELECT api.add_workdays('2030-03-02', 1)$$, '22023', NULL,
+-- Years neither loaded nor computable (no reference dates) are refused;
+-- 2027-2035 have provisional calendars (tests/sql/calendar_provisional.sql).
+SELECT throws_like($$SELECT api.add_workdays('2036-03-02', 1)$$,
+                   '2036 年的工作日历尚未载入%只到 2035 年%smcon calendar load%',
+                   'a date past the reference data: an error naming the year, how far it reaches and the command');
+SELECT throws_ok($$SELECT api.add_workdays('2036-03-02', 1)$$, '22023', NULL,
                  '  ... SQLSTATE 22023');
-SELECT throws_like($$SELECT api.add_workdays('2026-12-28', 5)$$, '2027 年的工作日历尚未载入%',
-                   'a deadline that runs into an unloaded year names that year');
+SELECT throws_like($$SELECT api.add_workdays('2035-12-20', 20)$$, '2036 年的工作日历尚未载入%',
+                   'a deadline that runs past the reference data names the first year without a calendar');
 SELECT throws_like($$SELECT api.add_workdays('2018-12-31', 1)$$, '2018 年%',
                    '2018 has rows (元旦 2019) but is not loaded');
-SELECT throws_like($$SELECT api.workdays_between('2026-06-01', '2027-06-01')$$, '2027 年%',
-                   'workdays_between into an unloaded year');
-SELECT throws_like($$SELECT api.is_workday('2031-01-01')$$, '2031 年%', 'is_workday too');
+SELECT throws_like($$SELECT api.workdays_between('2026-06-01', '2036-06-01')$$, '2036 年%',
+                   'workdays_between past the reference data');
+SELECT throws_like($$SELECT api.is_workday('2037-01-01')$$, '2037 年%', 'is_workday too');
 SELECT throws_ok($$SELECT api.add_workdays('2026-01-05', -1)$$, '22023', NULL,
                  'a negative number of working days is refused');
 SELECT is((SELECT array_agg(year ORDER BY year) FROM core.calendar_year),
           ARRAY[2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026], 'the years 2019-2026 are loaded');
 SELECT is((SELECT count(*)::int FROM core.calendar_day c JOIN naive_day d USING (day)
-            WHERE c.workday <> d.workday), 0, 'the day table agrees with the rule');
+            WHERE c.workday <> d.workday OR c.provisional), 0,
+          'the day table agrees with the rule (and no loaded day is provisional)');
 
 -- Checking a file: each problem by its line.
 SELECT results_eq(
@@ -141,12 +143,12 @@ SELECT ok(NOT EXISTS (SELECT 1 FROM core.work_calendar WHERE day = '2027-02-06')
           '  ... its rows are those of the new file');
 SELECT is(api.add_workdays('2027-02-05', 1), date '2027-02-08', '  ... and deadlines follow');
 
--- A gap: 2029 loaded without 2028.
-SELECT lives_ok($$SELECT * FROM api.calendar_load(ARRAY[2], ARRAY['2029-01-01'], ARRAY['off'],
-                                                  ARRAY['元旦'], 't3.csv')$$, 'load 2029 alone');
-SELECT throws_like($$SELECT api.add_workdays('2027-12-20', 20)$$, '2028 年的工作日历尚未载入%',
+-- A gap: 2037 loaded without 2036 (past the reference data: no provisional year).
+SELECT lives_ok($$SELECT * FROM api.calendar_load(ARRAY[2], ARRAY['2037-01-01'], ARRAY['off'],
+                                                  ARRAY['元旦'], 't3.csv')$$, 'load 2037 alone');
+SELECT throws_like($$SELECT api.add_workdays('2035-12-20', 20)$$, '2036 年的工作日历尚未载入%',
                    'a deadline across the gap names the missing year');
-SELECT throws_like($$SELECT api.workdays_between('2027-06-01', '2029-06-01')$$, '2028 年%',
+SELECT throws_like($$SELECT api.workdays_between('2035-06-01', '2037-06-01')$$, '2036 年%',
                    '  ... and so does workdays_between');
 
 -- Who may do what.
