@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "base/width.h"
-#include "domain/gen_text.h"
+#include "gen/gen_text.h"
 #include "lib/tap.h"
 
 static int id_check_ok(const char *id)

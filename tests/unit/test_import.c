@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/import_field.h"
-#include "domain/import_file.h"
-#include "domain/import_map.h"
-#include "domain/import_reject.h"
-#include "domain/import_value.h"
+#include "import/import_field.h"
+#include "import/import_file.h"
+#include "import/import_map.h"
+#include "import/import_reject.h"
+#include "import/import_value.h"
 #include "i18n/i18n.h"
 #include "lib/tap.h"
 

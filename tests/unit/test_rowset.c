@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "base/width.h"
-#include "cmd/rowset.h"
+#include "print/rowset.h"
 #include "lib/tap.h"
 
 static char *print(struct rowset *rs, enum out_format f)
