@@ -125,6 +125,22 @@ int import_parse_date(const char *s, size_t len, int *y, int *m, int *d)
 	return 0;
 }
 
+/* The reason a cell is bad: message m with the column and the value, and
+ * extra where m has a third conversion. A personal value (an ID number, a
+ * name) is shown masked as core.mask_*() does, never as written. */
+static void reason(struct strbuf *why, enum msg_id m, const struct import_field *f, const char *s,
+                   size_t len, int extra)
+{
+	struct strbuf masked = STRBUF_INIT;
+	if (f->personal) {
+		import_mask(f->personal, s, len, &masked);
+		s = masked.buf;
+		len = masked.len;
+	}
+	trf(why, m, f->header, (int)len, s, extra);
+	strbuf_free(&masked);
+}
+
 /* The integer digits of a decimal at *p: thousands may be grouped with
  * commas (1,234,567). Appends them without leading zeros; returns 0 when the
  * grouping is wrong. */
@@ -164,11 +180,11 @@ static int number(const struct import_field *f, const char *s, size_t len, struc
 	while (frac.len && frac.buf[frac.len - 1] == '0')
 		strbuf_truncate(&frac, frac.len - 1);
 	if (!ok)
-		trf(why, MSG_IMPORT_BAD_NUMBER, f->header, (int)len, s);
+		reason(why, MSG_IMPORT_BAD_NUMBER, f, s, len, 0);
 	else if ((int)frac.len > f->scale)
-		trf(why, MSG_IMPORT_TOO_MANY_DECIMALS, f->header, (int)len, s, f->scale);
+		reason(why, MSG_IMPORT_TOO_MANY_DECIMALS, f, s, len, f->scale);
 	else if ((int)ip.len > f->digits - f->scale)
-		trf(why, MSG_IMPORT_NUMBER_TOO_BIG, f->header, (int)len, s, f->digits - f->scale);
+		reason(why, MSG_IMPORT_NUMBER_TOO_BIG, f, s, len, f->digits - f->scale);
 	else {
 		if (neg && (ip.len || frac.len))
 			strbuf_addc(out, '-');
@@ -190,14 +206,15 @@ static int integer(const struct import_field *f, const char *s, size_t len, stru
 	int neg = p < e && *p == '-';
 	if (p < e && (*p == '-' || *p == '+'))
 		p++;
-	long long v = 0;
+	/* int4: -2147483648 to 2147483647 */
+	long long v = 0, max = neg ? 2147483648LL : 2147483647LL;
 	int ok = p < e;
 	for (; ok && p < e; p++) {
-		ok = is_digit(*p) && v <= 2147483647LL;
+		ok = is_digit(*p) && v <= max;
 		v = v * 10 + (*p - '0');
 	}
-	if (!ok || v > 2147483647LL) {
-		trf(why, MSG_IMPORT_BAD_INTEGER, f->header, (int)len, s);
+	if (!ok || v > max) {
+		reason(why, MSG_IMPORT_BAD_INTEGER, f, s, len, 0);
 		return 0;
 	}
 	strbuf_addf(out, "%lld", neg ? -v : v);
@@ -214,7 +231,7 @@ static int boolean(const struct import_field *f, const char *s, size_t len, stru
 				strbuf_add(out, which ? "false" : "true");
 				return 1;
 			}
-	trf(why, MSG_IMPORT_BAD_BOOLEAN, f->header, (int)len, s);
+	reason(why, MSG_IMPORT_BAD_BOOLEAN, f, s, len, 0);
 	return 0;
 }
 
@@ -270,6 +287,10 @@ static int uscc(const struct import_field *f, const char *s, size_t len, struct 
 		strbuf_addn(out, code.buf, code.len);
 	} else {
 		uscc_describe(&r, &what);
+		if (f->personal) {
+			strbuf_reset(&raw);
+			import_mask(f->personal, s, len, &raw);
+		}
 		trf(why, MSG_IMPORT_BAD_USCC, f->header, strbuf_str(&raw), strbuf_str(&what));
 	}
 	strbuf_free(&raw);
@@ -285,7 +306,7 @@ static int code(const struct import_field *f, const char *s, size_t len, struct 
 		strbuf_add(out, f->codes[i]);
 		return 1;
 	}
-	trf(why, i == -2 ? MSG_IMPORT_AMBIGUOUS_CODE : MSG_IMPORT_UNKNOWN_CODE, f->header, (int)len, s);
+	reason(why, i == -2 ? MSG_IMPORT_AMBIGUOUS_CODE : MSG_IMPORT_UNKNOWN_CODE, f, s, len, 0);
 	return 0;
 }
 
@@ -322,6 +343,7 @@ enum import_verdict import_value(const struct import_field *f, const char *s, si
 	trim(&s, &len);
 	if (!len)
 		return IV_EMPTY;
+	size_t start = out->len;
 	int ok = 1, y, m, d;
 	switch (f->kind) {
 	case IK_TEXT: strbuf_addn(out, s, len); break;
@@ -339,7 +361,7 @@ enum import_verdict import_value(const struct import_field *f, const char *s, si
 					(char)('0' + d / 10), (char)('0' + d % 10)};
 			strbuf_addn(out, iso, sizeof iso);
 		} else
-			trf(why, MSG_IMPORT_BAD_DATE, f->header, (int)len, s);
+			reason(why, MSG_IMPORT_BAD_DATE, f, s, len, 0);
 		break;
 	case IK_NUMBER: ok = number(f, s, len, out, why); break;
 	case IK_INTEGER: ok = integer(f, s, len, out, why); break;
@@ -348,7 +370,11 @@ enum import_verdict import_value(const struct import_field *f, const char *s, si
 	case IK_CODE: ok = code(f, s, len, out, why); break;
 	case IK_CODES: ok = codes(f, s, len, out, why); break;
 	}
-	return ok ? (out->len ? IV_OK : IV_EMPTY) : IV_BAD;
+	if (!ok) {
+		strbuf_truncate(out, start); /* a bad cell has no value, not part of one */
+		return IV_BAD;
+	}
+	return out->len > start ? IV_OK : IV_EMPTY;
 }
 
 /* Byte offset of the k-th character of s[0..len). */

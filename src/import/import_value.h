@@ -14,10 +14,12 @@
 enum import_verdict {
 	IV_OK,    /* out holds the value */
 	IV_EMPTY, /* blank: stage NULL */
-	IV_BAD,   /* why says what is wrong (a personal value is never repeated) */
+	IV_BAD,   /* why says what is wrong; a personal value is never repeated
+	           * in it (masked, or left out) */
 };
 
-/* Checks s[0..len) for field f; appends the value to out, or the reason to why. */
+/* Checks s[0..len) for field f; appends the value to out, or the reason to
+ * why: out gains nothing unless the verdict is IV_OK. */
 enum import_verdict import_value(const struct import_field *f, const char *s, size_t len, struct strbuf *out,
 				 struct strbuf *why);
 /* Parses a date as files write it (2016-03-18, 2016/3/18, 2016.03.18,
