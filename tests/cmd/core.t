@@ -22,7 +22,8 @@ like "$out" '^login,name,employee_no,org_code,org,roles,status,database' "--form
 run demo_analyst db status
 is "$rc" 0 "db status exits 0"
 like "$out" '^服务器版本 +: 1[0-9]\.' "db status shows the server version"
-like "$out" '^迁移级别 +: 0001_foundation.sql$|^迁移级别 +: 0[0-9]{3}_' "  ... the migration level"
+latest=$(cd "$ROOT/sql/migrations" && ls [0-9]*.sql | sort | tail -1)
+like "$out" "^迁移级别 +: ${latest//./\\.}\$" "  ... the migration level: the latest migration, $latest"
 like "$out" '^待应用迁移 +: 0$' "  ... nothing pending"
 
 run demo_clerk_lx help
@@ -62,6 +63,11 @@ run demo_clerk_lx -c 'whoami --format csv'
 is "$rc" 0 "-c runs one command"
 like "$out" '^demo_clerk_lx,' "  ... with its options"
 
-"$SMCON" -c 'say "unclosed' 2>"$SCRATCH/e"
-is "$?" 2 "an unclosed quote in -c exits 2"
+# a code with blanks, quoted: one valid argument (exit 0); unquoted it would be
+# five invalid ones (exit 1)
+"$SMCON" -c 'uscc check "9132 0213 MA1X HD01 5B"' >/dev/null 2>"$SCRATCH/e"
+is "$?" 0 "-c takes a quoted argument with blanks as one"
+"$SMCON" -c 'uscc check "9132 0213 MA1X HD01 5B' >/dev/null 2>"$SCRATCH/e"
+is "$?" 2 "  ... the same with the quote left open exits 2 (usage)"
+contains "$(cat "$SCRATCH/e")" "引号 \" 没有闭合" "  ... and says the quote is not closed"
 done_testing

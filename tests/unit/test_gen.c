@@ -30,6 +30,7 @@ static int reg_no_ok(const char *no)
 
 int main(void)
 {
+	plan(8);
 	struct rng a, b, c;
 	width_setup();
 	rng_seed(&a, 42, 1);

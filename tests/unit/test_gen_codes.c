@@ -199,6 +199,7 @@ static void test_roles(void)
 
 int main(void)
 {
+	plan(33);
 	test_permute();
 	test_uscc();
 	test_reg_no();

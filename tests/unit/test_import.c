@@ -224,6 +224,7 @@ static void masks_and_map(void)
 
 int main(void)
 {
+	plan(81);
 	encodings();
 	dates();
 	values();

@@ -49,6 +49,7 @@ static int bar_col(const char *line, int n)
 
 int main(void)
 {
+	plan(10);
 	width_setup();
 	struct rowset *rs = sample();
 	char *t = print(rs, FMT_TABLE);
