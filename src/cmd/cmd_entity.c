@@ -123,14 +123,16 @@ static enum status run_entity_search(struct cmd_ctx *ctx, const struct cmd_args 
 		st = cmd_db_fail(ctx, &err);
 		goto cleanup;
 	}
+	if (bad_code)
+		fprintf(ctx->err, "smcon: %s\n", tr(MSG_ENTITY_NO_EXACT));
 	if (bad_code && page.n > 0)
 		fprintf(ctx->err, "smcon: %s\n", tr(MSG_ENTITY_NEAR_CODES));
-	if (page.n > 0 || ctx->format != FMT_TABLE)
-		cmd_print(ctx, entity_hits_rowset(&page, ctx->format != FMT_TABLE));
+	/* a search that finds nothing has an empty result, not an error (exit 0) */
+	if (page.n == 0 && ctx->format == FMT_TABLE)
+		fprintf(ctx->out, "%s\n", tr(MSG_ENTITY_NONE));
+	cmd_print(ctx, entity_hits_rowset(&page, ctx->format != FMT_TABLE));
 	fflush(ctx->out);
 	search_notes(ctx, &q, &page);
-	if (page.n == 0 || bad_code)
-		st = cmd_fail(ctx, ST_NOTFOUND, tr(page.n ? MSG_ENTITY_NO_EXACT : MSG_ENTITY_NONE));
 cleanup:
 	entity_query_free(&q);
 	entity_page_free(&page);
