@@ -28,7 +28,18 @@ like "$out" '^待应用迁移 +: 0$' "  ... nothing pending"
 
 run demo_clerk_lx help
 is "$rc" 0 "help exits 0 (no database needed)"
-like "$out" '^ db status +\| 显示服务器版本' "help lists the commands from the table"
+like "$out" '^ db status +显示服务器版本' "help lists the commands from the table"
+w=$(printf '%s\n' "$out" | wc -L)
+[ "$w" -le 80 ] && [ "$w" -ge 70 ]
+_tap_result $? "  ... within 80 columns (long descriptions wrap, Chinese counted two a character)" ||
+	diag "the widest line has $w columns"
+is "$(printf '%s\n' "$out" | grep -c '^ [a-z]')" "$("$SMCON" --format csv help | tail -n +2 | wc -l)" \
+	"  ... every command, one a line with its description beside it or under it"
+like "$out" '^ {28}0，否则为 1$' "  ... a wrapped description keeps to its column, and a number stays whole"
+"$SMCON" --lang en help >"$SCRATCH/o" 2>&1
+w=$(wc -L <"$SCRATCH/o")
+[ "$w" -le 80 ] && [ "$w" -ge 70 ]
+_tap_result $? "  ... in English too" || diag "the widest line has $w columns"
 
 "$SMCON" help db status >"$SCRATCH/o" 2>&1
 like "$(cat "$SCRATCH/o")" '^用法： smcon db status' "help COMMAND shows its usage"
