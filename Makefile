@@ -22,8 +22,8 @@ CFLAGS_ALL = -std=c11 -g $(OPT) $(SAN) -Wall -Wextra -Werror -Wshadow -Wformat=2
 	-MMD -MP $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SAN) $(LDFLAGS)
 
-SRCS := $(wildcard src/base/*.c src/db/*.c src/domain/*.c src/ui/*.c src/cmd/*.c src/i18n/*.c \
-	screens/*.c)
+SRCS := $(wildcard src/base/*.c src/db/*.c src/domain/*.c src/gen/*.c src/import/*.c src/print/*.c \
+	src/ui/*.c src/cmd/*.c src/i18n/*.c screens/*.c)
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded_migrations.o
 MAIN_OBJ := $(BUILD)/obj/src/main.o
 LIB := $(BUILD)/libsmcon.a

@@ -11,6 +11,7 @@
 #include "db/migrate.h"
 #include "domain/calendar.h"
 #include "domain/role.h"
+#include "print/wrap.h"
 #include "version.h"
 
 /* Adds one "key label value" row to a one-record rowset being built. */
@@ -102,6 +103,40 @@ static void print_man(struct cmd_ctx *ctx)
 	strbuf_free(&sb);
 }
 
+/* The command list for a terminal, within 80 columns: the synopsis, then the
+ * description in a column of its own, wrapped under itself; a synopsis too
+ * wide for its column puts the description on the next line. */
+static void help_table(struct cmd_ctx *ctx)
+{
+	enum { HELP_COLS = 80, SYNOPSIS_MAX = 25 };
+	struct strbuf syn = STRBUF_INIT, text = STRBUF_INIT;
+	int w = 0;
+	for (const struct command *c = cmd_next(NULL); c; c = cmd_next(c)) {
+		strbuf_reset(&syn);
+		cmd_synopsis(c, &syn);
+		int n = width_str(strbuf_str(&syn));
+		if (n > w && n <= SYNOPSIS_MAX)
+			w = n;
+	}
+	int col = 1 + w + 2;
+	for (const struct command *c = cmd_next(NULL); c; c = cmd_next(c)) {
+		strbuf_reset(&syn);
+		cmd_synopsis(c, &syn);
+		strbuf_reset(&text);
+		strbuf_addf(&text, " %s", strbuf_str(&syn));
+		int n = 1 + width_str(strbuf_str(&syn));
+		if (n + 2 > col) {
+			strbuf_addc(&text, '\n');
+			n = 0;
+		}
+		width_pad(&text, col - n);
+		wrap_text(&text, tr(action_get(c->action)->help), col, col, HELP_COLS);
+		fputs(strbuf_str(&text), ctx->out);
+	}
+	strbuf_free(&syn);
+	strbuf_free(&text);
+}
+
 static enum status run_help(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	if (cmd_opt(args, "man")) {
@@ -115,6 +150,10 @@ static enum status run_help(struct cmd_ctx *ctx, const struct cmd_args *args)
 			return cmd_execute(ctx, args->argc, args->argv);
 		char *words[] = {args->argv[0], used > 1 ? args->argv[1] : "--help", "--help", NULL};
 		return cmd_execute(ctx, used + 1, words);
+	}
+	if (ctx->format == FMT_TABLE) {
+		help_table(ctx);
+		return ST_OK;
 	}
 	struct rowset *rs = rowset_new(2);
 	rowset_col(rs, 0, "command", tr(MSG_HELP_COL_COMMAND), CT_TEXT);

@@ -6,12 +6,12 @@
 
 #include "base/uscc.h"
 #include "base/xalloc.h"
-#include "cmd/cmd_entity.h"
 #include "cmd/command.h"
 #include "domain/entity.h"
 #include "domain/entity_action.h"
 #include "domain/entity_elevator.h"
 #include "domain/entity_profile.h"
+#include "print/entity_rows.h"
 
 /* The message of a failed call, and its status. */
 static enum status fail_db(struct cmd_ctx *ctx, struct db_error *err)
@@ -84,41 +84,6 @@ static enum status search_query(struct cmd_ctx *ctx, const struct cmd_args *a, s
 	return ST_OK;
 }
 
-struct rowset *entity_hits_rowset(const struct entity_page *p, int machine)
-{
-	static const enum entity_hit_col table_cols[] = {EH_USCC,        EH_NAME,     EH_LEGAL_REP,
-							  EH_STATUS_NAME, EH_ESTABLISHED, EH_DISTRICT};
-	static const enum msg_id table_labels[] = {MSG_ENTITY_F_USCC,    MSG_ENTITY_F_NAME,
-						   MSG_ENTITY_F_REP_NAME, MSG_ENTITY_F_STATUS_NAME,
-						   MSG_ENTITY_F_ESTABLISHED, MSG_ENTITY_F_DIVISION_NAME};
-	static const enum entity_hit_col machine_cols[] = {
-		EH_USCC,        EH_NAME,     EH_LEGAL_REP, EH_TYPE_NAME, EH_STATUS, EH_STATUS_NAME,
-		EH_ESTABLISHED, EH_DISTRICT, EH_CAPITAL,   EH_RISK,      EH_MATCHED};
-	int n = machine ? (int)(sizeof machine_cols / sizeof machine_cols[0]) : 6;
-	const enum entity_hit_col *cols = machine ? machine_cols : table_cols;
-	struct rowset *rs = rowset_new(n + 1);
-	for (int c = 0; c < n; c++)
-		rowset_col(rs, c, entity_hit_key(cols[c]), machine ? NULL : tr(table_labels[c]),
-			   cols[c] == EH_CAPITAL ? CT_NUMBER : CT_TEXT);
-	rowset_col(rs, n, "match", tr(MSG_ENTITY_COL_MATCH), CT_TEXT);
-	struct strbuf how = STRBUF_INIT;
-	for (int i = 0; i < p->n; i++) {
-		int row = rowset_add_row(rs);
-		for (int c = 0; c < n; c++) {
-			const char *v = p->hits[i].v[cols[c]];
-			rowset_set(rs, row, c, *v || !machine ? v : NULL);
-		}
-		strbuf_reset(&how);
-		if (machine)
-			strbuf_add(&how, entity_match_name(&p->hits[i]));
-		else
-			entity_hit_describe(&p->hits[i], &how);
-		rowset_set(rs, row, n, strbuf_str(&how));
-	}
-	strbuf_free(&how);
-	return rs;
-}
-
 /* Notes on the error stream: how the input was taken, what was left out. */
 static void search_notes(struct cmd_ctx *ctx, const struct entity_query *q, const struct entity_page *p)
 {
@@ -158,14 +123,16 @@ static enum status run_entity_search(struct cmd_ctx *ctx, const struct cmd_args 
 		st = cmd_db_fail(ctx, &err);
 		goto cleanup;
 	}
+	if (bad_code)
+		fprintf(ctx->err, "smcon: %s\n", tr(MSG_ENTITY_NO_EXACT));
 	if (bad_code && page.n > 0)
 		fprintf(ctx->err, "smcon: %s\n", tr(MSG_ENTITY_NEAR_CODES));
-	if (page.n > 0 || ctx->format != FMT_TABLE)
-		cmd_print(ctx, entity_hits_rowset(&page, ctx->format != FMT_TABLE));
+	/* a search that finds nothing has an empty result, not an error (exit 0) */
+	if (page.n == 0 && ctx->format == FMT_TABLE)
+		fprintf(ctx->out, "%s\n", tr(MSG_ENTITY_NONE));
+	cmd_print(ctx, entity_hits_rowset(&page, ctx->format != FMT_TABLE));
 	fflush(ctx->out);
 	search_notes(ctx, &q, &page);
-	if (page.n == 0 || bad_code)
-		st = cmd_fail(ctx, ST_NOTFOUND, tr(page.n ? MSG_ENTITY_NO_EXACT : MSG_ENTITY_NONE));
 cleanup:
 	entity_query_free(&q);
 	entity_page_free(&page);

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "cmd/command.h"
-#include "domain/gen_load.h"
-#include "domain/gen_world.h"
+#include "gen/gen_load.h"
+#include "gen/gen_world.h"
 
 /* Whether s is a whole number in [lo, hi]; the value goes to *v. */
 static int parse_number(const char *s, unsigned long long lo, unsigned long long hi,

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "cmd/command.h"
-#include "domain/import_field.h"
-#include "domain/import_run.h"
+#include "import/import_field.h"
+#include "import/import_run.h"
 
 /* Rejected rows shown on the terminal; the rest are in the rejects file. */
 #define SHOWN_REJECTS 20

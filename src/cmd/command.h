@@ -9,10 +9,10 @@
 
 #include "base/conf.h"
 #include "base/status.h"
-#include "cmd/rowset.h"
 #include "db/db.h"
 #include "domain/action.h"
 #include "domain/session.h"
+#include "print/rowset.h"
 
 struct cmd_opt {
 	const char *name; /* without the leading "--" */

@@ -22,12 +22,24 @@ like "$out" '^login,name,employee_no,org_code,org,roles,status,database' "--form
 run demo_analyst db status
 is "$rc" 0 "db status exits 0"
 like "$out" '^服务器版本 +: 1[0-9]\.' "db status shows the server version"
-like "$out" '^迁移级别 +: 0001_foundation.sql$|^迁移级别 +: 0[0-9]{3}_' "  ... the migration level"
+latest=$(cd "$ROOT/sql/migrations" && ls [0-9]*.sql | sort | tail -1)
+like "$out" "^迁移级别 +: ${latest//./\\.}\$" "  ... the migration level: the latest migration, $latest"
 like "$out" '^待应用迁移 +: 0$' "  ... nothing pending"
 
 run demo_clerk_lx help
 is "$rc" 0 "help exits 0 (no database needed)"
-like "$out" '^ db status +\| 显示服务器版本' "help lists the commands from the table"
+like "$out" '^ db status +显示服务器版本' "help lists the commands from the table"
+w=$(printf '%s\n' "$out" | wc -L)
+[ "$w" -le 80 ] && [ "$w" -ge 70 ]
+_tap_result $? "  ... within 80 columns (long descriptions wrap, Chinese counted two a character)" ||
+	diag "the widest line has $w columns"
+is "$(printf '%s\n' "$out" | grep -c '^ [a-z]')" "$("$SMCON" --format csv help | tail -n +2 | wc -l)" \
+	"  ... every command, one a line with its description beside it or under it"
+like "$out" '^ {28}0，否则为 1$' "  ... a wrapped description keeps to its column, and a number stays whole"
+"$SMCON" --lang en help >"$SCRATCH/o" 2>&1
+w=$(wc -L <"$SCRATCH/o")
+[ "$w" -le 80 ] && [ "$w" -ge 70 ]
+_tap_result $? "  ... in English too" || diag "the widest line has $w columns"
 
 "$SMCON" help db status >"$SCRATCH/o" 2>&1
 like "$(cat "$SCRATCH/o")" '^用法： smcon db status' "help COMMAND shows its usage"
@@ -62,6 +74,11 @@ run demo_clerk_lx -c 'whoami --format csv'
 is "$rc" 0 "-c runs one command"
 like "$out" '^demo_clerk_lx,' "  ... with its options"
 
-"$SMCON" -c 'say "unclosed' 2>"$SCRATCH/e"
-is "$?" 2 "an unclosed quote in -c exits 2"
+# a code with blanks, quoted: one valid argument (exit 0); unquoted it would be
+# five invalid ones (exit 1)
+"$SMCON" -c 'uscc check "9132 0213 MA1X HD01 5B"' >/dev/null 2>"$SCRATCH/e"
+is "$?" 0 "-c takes a quoted argument with blanks as one"
+"$SMCON" -c 'uscc check "9132 0213 MA1X HD01 5B' >/dev/null 2>"$SCRATCH/e"
+is "$?" 2 "  ... the same with the quote left open exits 2 (usage)"
+contains "$(cat "$SCRATCH/e")" "引号 \" 没有闭合" "  ... and says the quote is not closed"
 done_testing

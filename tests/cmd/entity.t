@@ -31,12 +31,13 @@ like "$out" '"reg_division_note": "2015 年撤销，今属梁溪区"' "  ... say
 like "$out" '"division_name": "梁溪区"' "  ... and where the entity is now"
 
 e demo_clerk_lx entity search 91320202MA1TAA04X8 --format csv
-is "$rc" 4 "a wrong check character: exit 4, nothing has exactly that code"
+is "$rc" 0 "a wrong check character: a search all the same (exit 0)"
+contains "$err" "没有完全相同的代码" "  ... that says nothing has exactly that code"
 contains "$err" "第 18 位（校验码）应为 7，不是 8" "  ... and it says which character was expected"
 is "$(codes)" "91320202MA1TAA04X7" "  ... and still offers the near match"
 like "$out" ",near_code" "  ... marked as a near code"
 e demo_clerk_lx entity search 91320202MA1TAA40X7
-is "$rc" 4 "two characters swapped"
+is "$rc" 0 "two characters swapped"
 contains "$out" "91320202MA1TAA04X7" "  ... the code with them in order is offered"
 
 e demo_clerk_lx entity search 320202000123456 --format csv
@@ -136,8 +137,12 @@ e demo_clerk_lx entity search 海澜
 like "$(printf '%s\n' "$out" | head -1)" "统一社会信用代码 +\| +名称" "the table has Chinese column titles"
 
 e demo_clerk_lx entity search 没有这种名字的主体
-is "$rc" 4 "nothing found: exit 4"
-contains "$err" "没有找到符合条件的主体" "  ... with a message"
+is "$rc" 0 "nothing found: an empty result, exit 0 (doc/smcon.1)"
+contains "$out" "没有找到符合条件的主体" "  ... that says so"
+like "$out" "（0 行）" "  ... and shows no rows"
+e demo_clerk_lx entity search 没有这种名字的主体 --format csv
+is "$rc:$(printf "%s" "$out" | tr -d "\r")" "0:uscc,name,legal_rep_name,entity_type_name,status,status_name,established_on,division_name,registered_capital,risk_grade,matched,match" \
+	"  ... in CSV only the header"
 
 # ---- show, history, export ----
 e demo_clerk_lx entity show 91320213MA1XHD015B

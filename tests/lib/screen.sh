@@ -30,14 +30,23 @@ scr_start() {
 scr_capture() { T capture-pane -p; }
 scr_capture_e() { T capture-pane -p -e; }
 
+# Screen tests never sleep for a frame: they wait for what the screen should
+# show (scr_wait, scr_until), which also says what it waited for when it
+# fails. tests/harness.t keeps sleep out of tests/screen.
+
 # scr_wait TEXT [SECONDS]: waits until TEXT is on the screen; fails after SECONDS (10).
 scr_wait() {
-	local text=$1 limit=${2:-10} i
-	for ((i = 0; i < limit * 20; i++)); do
-		scr_capture | grep -qF -- "$text" && return 0
-		sleep 0.05
-	done
-	diag "timed out waiting for '$text'; the screen:" "$(scr_capture)"
+	scr_until "'$1' on the screen" "${2:-10}" _scr_shows "$1"
+}
+_scr_shows() { scr_capture | grep -qF -- "$1"; }
+
+# scr_until WHAT SECONDS COMMAND...: waits until COMMAND succeeds, polling;
+# after SECONDS, says it timed out waiting for WHAT, shows the screen and fails.
+scr_until() {
+	local what=$1 limit=$2 i
+	shift 2
+	if wait_until "$limit" "$@"; then return 0; fi
+	diag "timed out waiting for $what; the screen:" "$(scr_capture)"
 	return 1
 }
 
@@ -53,19 +62,30 @@ await_gone() {
 	_tap_result $? "$2"
 }
 
-# scr_wait_gone TEXT [SECONDS]: waits until TEXT has left the screen.
+# scr_wait_gone TEXT [SECONDS]: waits until TEXT has left the screen. TEXT
+# must have been there: on the screen just before the last keys were sent, or
+# now. Text that never appeared has not gone anywhere.
 scr_wait_gone() {
-	local text=$1 limit=${2:-10} i
-	for ((i = 0; i < limit * 20; i++)); do
-		scr_capture | grep -qF -- "$text" || return 0
-		sleep 0.05
-	done
-	diag "timed out waiting for '$text' to go; the screen:" "$(scr_capture)"
-	return 1
+	local text=$1 limit=${2:-10}
+	if ! printf '%s\n' "$_scr_before_keys" | grep -qF -- "$text" && ! _scr_shows "$text"; then
+		diag "'$text' was not on the screen before the last keys, so it cannot go; the screen then:" \
+			"$_scr_before_keys"
+		return 1
+	fi
+	scr_until "'$text' to go" "$limit" eval '! _scr_shows "$text"'
 }
 
-scr_keys() { T send-keys "$@"; }
-scr_type() { T send-keys -l -- "$1"; }
+# scr_keys KEY...: sends keys (tmux names); scr_type TEXT: types text. Each
+# first keeps the screen as it was (for scr_wait_gone).
+_scr_before_keys=""
+scr_keys() {
+	_scr_before_keys=$(scr_capture)
+	T send-keys "$@"
+}
+scr_type() {
+	_scr_before_keys=$(scr_capture)
+	T send-keys -l -- "$1"
+}
 scr_resize() { T resize-window -x "$1" -y "$2"; }
 
 # scr_login USER [PASSWORD]: types into the login screen and presses Enter.
@@ -76,6 +96,30 @@ scr_login() {
 	scr_keys Down C-u
 	scr_type "${2:-demo}"
 	scr_keys Enter
+}
+
+# scr_keyline: the key line (above the status bar).
+scr_keyline() { scr_capture | tail -2 | head -1; }
+
+# keyline_lacks TEXT NAME: a test that the key line does not offer TEXT. It
+# looks only at a key line that shows its last key (F10 quit), i.e. one with
+# room for every key the role may use: at 200 columns when the current width
+# has too little, then back.
+keyline_lacks() {
+	local text=$1 name=$2 size
+	size=$(T display-message -p '#{window_width} #{window_height}')
+	if ! scr_until "the key line to show F10" 2 eval '[[ "$(scr_keyline)" == *F10* ]]' 2>/dev/null; then
+		scr_resize 200 "${size#* }"
+		scr_until "the key line to show F10 at 200 columns" 10 eval '[[ "$(scr_keyline)" == *F10* ]]'
+	fi
+	unlike "$(scr_keyline)" "$text" "$name"
+	if [[ "$size" != "$(T display-message -p '#{window_width} #{window_height}')" ]]; then
+		scr_resize "${size% *}" "${size#* }"
+		# cut to the old width, the wide status bar loses its clock (right-aligned)
+		# until the console has drawn the frame again
+		scr_until "the frame drawn again at ${size% *} columns" 10 \
+			eval '[[ "$(scr_capture | tail -1)" =~ [0-9]{2}:[0-9]{2}\ *$ ]]'
+	fi
 }
 
 # scr_line REGEX: the first screen line matching REGEX.

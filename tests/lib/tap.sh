@@ -54,6 +54,19 @@ contains() {
 	fi
 }
 
+# wait_until SECONDS COMMAND...: polls COMMAND every 50 ms until it succeeds
+# (returns 0) or SECONDS have passed (returns 1). The one place the tests
+# wait for time to pass: for a condition, never for a guessed delay.
+wait_until() {
+	local limit=$1 i
+	shift
+	for ((i = 0; i < limit * 20; i++)); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	"$@"
+}
+
 done_testing() {
 	echo "1..$_tap_n"
 	[ "$_tap_failed" -eq 0 ]

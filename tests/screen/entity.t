@@ -20,12 +20,19 @@ start() {
 
 esc() { scr_keys Escape; }
 
-# same_column TEXT: every screen line holding a credit code has it at the same display column
+code_re='9[123]3202[0-9]{2}[0-9A-Z]{10}'
+# code_columns: the display columns at which the screen's credit codes start, one a line
 code_columns() {
-	scr_capture | grep -E '9[123]3202[0-9]{2}[0-9A-Z]{10}' | while IFS= read -r line; do
-		code=$(printf '%s\n' "$line" | grep -oE '9[123]3202[0-9]{2}[0-9A-Z]{10}' | head -1)
+	scr_capture | grep -E "$code_re" | while IFS= read -r line; do
+		code=$(printf '%s\n' "$line" | grep -oE "$code_re" | head -1)
 		colof "$line" "$code"
 	done | sort -u
+}
+# drawn N TITLE: the frame is complete: N rows with a credit code, at one
+# column, under a header line holding TITLE
+drawn() {
+	[ "$(scr_capture | grep -cE "$code_re")" -eq "$1" ] && [ "$(code_columns | wc -l)" -eq 1 ] &&
+		scr_capture | grep -q "统一社会信用代码.*$2"
 }
 
 start 80 24 demo_clerk_lx
@@ -34,7 +41,7 @@ scr_type "红豆"
 await "无锡红豆纺织科技有限公司" "results appear as the operator types"
 await "梁溪区陈记红豆面馆" "  ... every name with the fragment"
 await "按名称、法定代表人、地址 · 3 条" "  ... and how many"
-sleep 0.3 # the frame is complete
+scr_until "the three rows drawn" 10 drawn 3 代表人
 cols=$(code_columns)
 is "$(echo "$cols" | wc -l)" 1 "80 columns: the credit codes of every row start at the same column"
 header=$(scr_line '统一社会信用代码')
@@ -47,7 +54,7 @@ like "$(scr_capture_e | grep -m1 '周海峰')" $'无锡\e\\[1m(\e\\[33m)?红豆'
 
 scr_resize 160 30
 await "区县" "at 160 columns"
-sleep 0.3
+scr_until "the three rows drawn at 160 columns" 10 drawn 3 区县
 cols=$(code_columns)
 is "$(echo "$cols" | wc -l)" 1 "160 columns: the credit codes still start at one column"
 header=$(scr_line '统一社会信用代码')
@@ -103,7 +110,11 @@ await "130 条" "130 companies share 晨曦"
 scr_keys Down
 scr_keys End
 last=$(psql_as demo_clerk_lx -d "$DB" -c "SELECT name FROM api.entity_search('晨曦', page_size => 1000) WHERE pos = 130")
-for i in 1 2 3 4; do scr_keys End; sleep 0.3; done
+# End again once each page has come (the selection at the end asks for the next)
+for i in 1 2 3 4 5; do
+	scr_keys End
+	scr_wait "$last" 2 2>/dev/null && break
+done
 await "$last" "paging: End loads page after page, down to row 130"
 
 # a mistyped code
@@ -151,10 +162,7 @@ T set-option -g set-clipboard on >/dev/null
 scr_keys c
 await "已复制统一社会信用代码 91320213MA1XHD015B" "c copies the code and says so"
 buffer=""
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	buffer=$(T show-buffer 2>/dev/null) && [ -n "$buffer" ] && break
-	sleep 0.1
-done
+wait_until 2 eval 'buffer=$(T show-buffer 2>/dev/null) && [ -n "$buffer" ]'
 is "$buffer" "91320213MA1XHD015B" "  ... onto the terminal's clipboard (OSC 52)"
 scr_keys x
 await "画像已导出到 entity-91320213MA1XHD015B-" "x exports the profile and names the file"
@@ -162,7 +170,7 @@ file=$(ls "$SCRATCH"/entity-91320213MA1XHD015B-*.txt 2>/dev/null | head -1)
 ok=0
 [ -n "$file" ] && grep -q "【处罚】共 1 条" "$file" && ok=1
 is "$ok" 1 "  ... in the current directory, as text"
-unlike "$(scr_capture | tail -2)" "加入检查计划" "a clerk is not offered the inspection plans"
+keyline_lacks "加入检查计划" "a clerk is not offered the inspection plans"
 scr_keys F10
 scr_wait "<<exited>>"
 
@@ -173,7 +181,7 @@ await "无锡红豆纺织科技有限公司" "an inspector finds the entity"
 scr_keys Enter
 await "统一社会信用代码 91320213MA1XHD015B" "  ... opens its profile"
 await "p 加入检查计划" "an inspector is offered the inspection plans"
-unlike "$(scr_capture | tail -2)" "登记投诉" "  ... but not to register complaints"
+keyline_lacks "登记投诉" "  ... but not to register complaints"
 scr_keys p
 await "LX-2026-SJ-01" "p lists the plans of his scope"
 unlike "$(scr_capture)" "JY-2026-SJ-01" "  ... not another district's"
@@ -217,13 +225,12 @@ scr_keys F5
 # the connection was dropped: smcon reconnects and registers it, or says so
 # and keeps the form for another F5
 stored() { psql_su -At -d "$DB" -c "SELECT count(*) FROM rights.complaint WHERE source_system = 'smcon'"; }
-for i in $(seq 200); do [ "$(stored)" = 1 ] && break; sleep 0.05; done
-if [ "$(stored)" != 1 ]; then
+if ! wait_until 10 eval '[ "$(stored)" = 1 ]'; then
 	contains "$(scr_line '事实和理由')" "电池三天后无法充电" "a dropped connection keeps the form as typed"
 	scr_keys F5
-	for i in $(seq 100); do [ "$(stored)" = 1 ] && break; sleep 0.05; done
+	wait_until 5 eval '[ "$(stored)" = 1 ]'
 else
-	pass "a dropped connection keeps the form as typed (smcon reconnected at once)"
+	await "已登记投诉 SM" "a dropped connection: smcon reconnected at once, registered it and says so"
 fi
 is "$(psql_su -At -d "$DB" -c "SELECT facts || '|' || complainant_phone FROM rights.complaint WHERE source_system = 'smcon'")" \
 	"电池三天后无法充电|13861234567" "F5 registers it once, in the database, as typed"

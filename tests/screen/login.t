@@ -50,7 +50,7 @@ scr_keys Escape
 await "李娜，您好" "  ... and Esc returns to the menu"
 
 scr_resize 160 48
-sleep 0.3
+scr_until "the status bar on line 48" 10 eval '[[ "$(scr_capture | sed -n 48p)" == *已连接* ]]'
 scr_wait "主体查询"
 is "$(scr_capture | wc -l)" 48 "at 160×48 the screen fills 48 lines"
 like "$(scr_capture | sed -n 48p)" "已连接" "  ... with the status bar on the last"

@@ -12,8 +12,8 @@
 
 #include "base/csv.h"
 #include "base/uscc.h"
-#include "domain/gen_rng.h"
-#include "domain/gen_text.h"
+#include "gen/gen_rng.h"
+#include "gen/gen_text.h"
 
 static const struct {
 	const char *type, *form;

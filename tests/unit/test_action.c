@@ -6,6 +6,7 @@
 
 int main(void)
 {
+	plan(8);
 	int dup = 0, nohelp = 0;
 	for (int i = ACT_NONE + 1; i < ACT_COUNT; i++) {
 		const struct action *a = action_get((enum action_id)i);

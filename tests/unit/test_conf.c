@@ -42,7 +42,7 @@ static void layering(void)
 				  "db: { connect_timeout = 9; };\n");
 	char mk[400];
 	snprintf(mk, sizeof mk, "mkdir -p %s/smcon", user_dir);
-	if (system(mk) != 0)
+	if (!ok(system(mk) == 0, "the user's configuration directory is made"))
 		return;
 	FILE *f = fopen(user, "w");
 	fputs("ui: { color = \"always\"; };\n", f);
@@ -123,6 +123,7 @@ static void shipped_default(void)
 
 int main(void)
 {
+	plan(23);
 	if (!mkdtemp(dir))
 		return 1;
 	defaults();

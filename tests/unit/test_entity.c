@@ -25,8 +25,8 @@ static void kinds(void)
 {
 	char *path = data_path("entity-query-kinds.txt");
 	FILE *f = fopen(path, "r");
-	struct strbuf line = STRBUF_INIT, name = STRBUF_INIT;
-	int n = 0, seen[EK_TEXT + 1] = {0};
+	struct strbuf line = STRBUF_INIT;
+	int n = 0, wrong = 0, seen[EK_TEXT + 1] = {0};
 	ok(f != NULL, "the kinds file opens");
 	while (f && strbuf_getline(&line, f)) {
 		char *s = line.buf, *tab = s ? strchr(s, '\t') : NULL;
@@ -34,20 +34,22 @@ static void kinds(void)
 			continue;
 		*tab = '\0';
 		enum entity_kind k = entity_classify(s);
-		strbuf_reset(&name);
-		strbuf_addf(&name, "'%s' is %s", s, tab + 1);
-		is_str(entity_kind_name(k), tab + 1, strbuf_str(&name));
+		if (strcmp(entity_kind_name(k), tab + 1) != 0) {
+			fprintf(stderr, "#   '%s' is %s, not %s\n", s, entity_kind_name(k),
+			        tab + 1);
+			wrong++;
+		}
 		seen[k] = 1;
 		n++;
 	}
-	ok(n >= 40, "at least 40 inputs were classified");
+	is_int(wrong, 0, "every input of the kinds file is taken for what the file says");
+	ok(n >= 40, "  ... at least 40 inputs");
 	ok(seen[EK_EMPTY] && seen[EK_USCC] && seen[EK_REG_NO] && seen[EK_PHONE] && seen[EK_USCC_PREFIX] &&
 		   seen[EK_TEXT],
 	   "  ... of every kind");
 	if (f)
 		fclose(f);
 	strbuf_free(&line);
-	strbuf_free(&name);
 	free(path);
 }
 
@@ -164,6 +166,7 @@ static void osc52(void)
 
 int main(void)
 {
+	plan(37);
 	width_setup();
 	kinds();
 	dates();

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "base/width.h"
-#include "domain/gen_text.h"
+#include "gen/gen_text.h"
 #include "lib/tap.h"
 
 static int id_check_ok(const char *id)
@@ -30,6 +30,7 @@ static int reg_no_ok(const char *no)
 
 int main(void)
 {
+	plan(8);
 	struct rng a, b, c;
 	width_setup();
 	rng_seed(&a, 42, 1);

@@ -5,10 +5,10 @@
 
 #include "base/uscc.h"
 #include "base/xalloc.h"
-#include "domain/gen_codes.h"
-#include "domain/gen_industry.h"
-#include "domain/gen_plan.h"
-#include "domain/gen_world.h"
+#include "gen/gen_codes.h"
+#include "gen/gen_industry.h"
+#include "gen/gen_plan.h"
+#include "gen/gen_world.h"
 #include "lib/tap.h"
 
 static int cmp_str(const void *a, const void *b)
@@ -199,6 +199,7 @@ static void test_roles(void)
 
 int main(void)
 {
+	plan(33);
 	test_permute();
 	test_uscc();
 	test_reg_no();

@@ -25,6 +25,7 @@ static void conversions(const char *fmt, char *out, size_t n)
 
 int main(void)
 {
+	plan(8);
 	int bad_conv = 0, empty = 0;
 	for (int i = 1; i < MSG_COUNT; i++) {
 		char zh[32], en[32];

@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/import_field.h"
-#include "domain/import_file.h"
-#include "domain/import_map.h"
-#include "domain/import_reject.h"
-#include "domain/import_value.h"
+#include "import/import_field.h"
+#include "import/import_file.h"
+#include "import/import_map.h"
+#include "import/import_reject.h"
+#include "import/import_value.h"
 #include "i18n/i18n.h"
 #include "lib/tap.h"
 
@@ -92,6 +92,10 @@ static void values(void)
 	f.kind = IK_INTEGER;
 	is_str(cell(&f, "1000"), "1000", "an integer");
 	is_str(cell(&f, "1000.5"), "BAD", "a fraction is not an integer");
+	is_str(cell(&f, "-2147483648"), "-2147483648", "the smallest int4 is an integer");
+	is_str(cell(&f, "2147483647"), "2147483647", "  and so is the largest");
+	is_str(cell(&f, "2147483648"), "BAD", "  one more is too big");
+	is_str(cell(&f, "-2147483649"), "BAD", "  one less is too small");
 	f.kind = IK_BOOLEAN;
 	is_str(cell(&f, "是"), "true", "是 is true");
 	is_str(cell(&f, "N"), "false", "N is false");
@@ -139,10 +143,52 @@ static void codes(void)
 	is_str(cell(&f, "警告、罚款"), "warning,fine", "names become codes");
 	is_str(cell(&f, "warning；fine"), "warning,fine", "  codes stay codes");
 	is_str(cell(&f, "罚没"), "BAD", "an unknown name is refused");
+	is_str(cell(&f, "警告、罚没"), "BAD",
+	       "a list with an unknown name is refused, without the codes before it");
+	struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
+	strbuf_add(&out, "earlier");
+	is_int(import_value(&f, "罚款，罚没", strlen("罚款，罚没"), &out, &why), IV_BAD,
+	       "a bad list of codes is bad");
+	is_str(strbuf_str(&out), "earlier", "  and adds nothing to the value buffer");
+	strbuf_free(&out);
+	strbuf_free(&why);
 	is_int(import_code_find(&f, "有限责任公司（自然人独资）", strlen("有限责任公司（自然人独资）")), 1,
 	       "full-width and ASCII parentheses are the same");
 	strmap_free(&f.labels);
 	strbuf_free(&fold);
+}
+
+/* A bad cell of a personal field (here an ID number, whatever kind of value
+ * the field takes) is reported without the value as written. */
+static void personal(void)
+{
+	static const enum import_kind kinds[] = {IK_USCC,    IK_DATE,  IK_NUMBER, IK_INTEGER,
+	                                         IK_BOOLEAN, IK_PHONE, IK_CODE,   IK_CODES};
+	static const char *const names[] = {"USCC",    "date",  "number", "integer",
+	                                    "boolean", "phone", "code",   "codes"};
+	const char *id = "32021319780512301X";
+	struct import_field f;
+	memset(&f, 0, sizeof f);
+	f.header = "法定代表人证件号码";
+	f.personal = "id_no";
+	f.digits = 18;
+	strmap_init(&f.labels);
+	struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
+	char name[96];
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		f.kind = kinds[i];
+		strbuf_reset(&out);
+		strbuf_reset(&why);
+		snprintf(name, sizeof name, "a bad ID number in a %s field is refused", names[i]);
+		is_int(import_value(&f, id, strlen(id), &out, &why), IV_BAD, name);
+		ok(strstr(strbuf_str(&why), f.header) && !strstr(strbuf_str(&why), "19780512"),
+		   "  its reason names the column, not the number");
+		if (strstr(strbuf_str(&why), "19780512"))
+			fprintf(stderr, "#   reason: %s\n", strbuf_str(&why));
+	}
+	strmap_free(&f.labels);
+	strbuf_free(&out);
+	strbuf_free(&why);
 }
 
 static void masks_and_map(void)
@@ -178,10 +224,12 @@ static void masks_and_map(void)
 
 int main(void)
 {
+	plan(81);
 	encodings();
 	dates();
 	values();
 	codes();
+	personal();
 	masks_and_map();
 	return done_testing();
 }

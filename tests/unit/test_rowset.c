@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "base/width.h"
-#include "cmd/rowset.h"
+#include "print/rowset.h"
 #include "lib/tap.h"
 
 static char *print(struct rowset *rs, enum out_format f)
@@ -49,6 +49,7 @@ static int bar_col(const char *line, int n)
 
 int main(void)
 {
+	plan(10);
 	width_setup();
 	struct rowset *rs = sample();
 	char *t = print(rs, FMT_TABLE);

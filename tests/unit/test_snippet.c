@@ -18,6 +18,7 @@ static char *snip(const char *text, int pos, int len, int cols)
 
 int main(void)
 {
+	plan(11);
 	width_setup();
 	char *s = snip(art21, 12, 2, 60);
 	ok(width_str(s) <= 60, "a snippet fits in 60 columns");

@@ -35,6 +35,7 @@ static int used(const struct table *t)
 
 int main(void)
 {
+	plan(12);
 	width_setup();
 	struct table *t = sample();
 	table_layout(t, 160);

@@ -89,6 +89,7 @@ static void prefixes(void)
 
 int main(void)
 {
+	plan(48);
 	width_setup();
 	widths();
 	decoding();

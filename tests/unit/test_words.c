@@ -17,6 +17,7 @@ static void check(const char *line, int n, const char *w0, const char *w1, const
 
 int main(void)
 {
+	plan(18);
 	check("db status", 2, "db", "status", "blanks separate words");
 	check("  entity   search  红豆  ", 3, "entity", "search", "extra blanks are ignored");
 	check("entity search '无锡 红豆'", 3, NULL, NULL, "single quotes keep blanks");

@@ -1,0 +1,126 @@
+#include "import/import_reject.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "import/import_value.h"
+#include "i18n/i18n.h"
+
+void import_rejects_init(struct import_rejects *rs)
+{
+	memset(rs, 0, sizeof *rs);
+}
+
+void import_rejects_free(struct import_rejects *rs)
+{
+	for (long i = 0; i < rs->n; i++)
+		free(rs->items[i].reason);
+	free(rs->items);
+	import_rejects_init(rs);
+}
+
+void import_rejects_add(struct import_rejects *rs, long rec_no, long line, const char *reason)
+{
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->items = xrealloc(rs->items, (size_t)rs->cap * sizeof *rs->items);
+	}
+	rs->items[rs->n].rec_no = rec_no;
+	rs->items[rs->n].line = line;
+	rs->items[rs->n].reason = xstrdup(reason);
+	rs->n++;
+}
+
+static int by_rec_no(const void *a, const void *b)
+{
+	long x = ((const struct import_reject *)a)->rec_no, y = ((const struct import_reject *)b)->rec_no;
+	return (x > y) - (x < y);
+}
+
+void import_rejects_sort(struct import_rejects *rs)
+{
+	if (rs->n > 1)
+		qsort(rs->items, (size_t)rs->n, sizeof *rs->items, by_rec_no);
+}
+
+char *import_rejects_path(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(path);
+	if (n > 4 && (strcmp(path + n - 4, ".csv") == 0 || strcmp(path + n - 4, ".CSV") == 0))
+		n -= 4;
+	strbuf_addn(&sb, path, n);
+	strbuf_add(&sb, ".rejects.csv");
+	return strbuf_detach(&sb);
+}
+
+/* Appends one rejected row: its line, the reason and its cells. */
+static void reject_line(struct strbuf *out, const struct import_reject *r, const struct import_theme *t,
+			const struct csv_row *row)
+{
+	struct strbuf cell = STRBUF_INIT;
+	strbuf_addf(out, "%ld,", r->line);
+	csv_quote(out, r->reason, strlen(r->reason));
+	for (int c = 0; c < row->nfields; c++) {
+		const struct csv_field *f = &row->fields[c];
+		int fi = c < t->ncolumns ? t->field_of[c] : -1;
+		const char *personal = fi >= 0 ? t->fields[fi].personal : NULL;
+		strbuf_addc(out, ',');
+		if (personal && f->len) {
+			strbuf_reset(&cell);
+			import_mask(personal, f->s, f->len, &cell);
+			csv_quote(out, cell.buf, cell.len);
+		} else {
+			csv_quote(out, f->s, f->len);
+		}
+	}
+	strbuf_add(out, "\r\n");
+	strbuf_free(&cell);
+}
+
+enum status import_rejects_write(const struct import_rejects *rs, const char *path, const struct import_theme *t,
+				 const struct csv_row *header, const char *text, size_t len,
+				 const size_t *offsets, struct strbuf *msg)
+{
+	FILE *out = fopen(path, "wb");
+	if (!out) {
+		trf(msg, MSG_IMPORT_CANNOT_WRITE, path, strerror(errno));
+		return ST_ERROR;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	struct csv_parser cp;
+	struct csv_row row;
+	csv_row_init(&row);
+	csv_parser_init(&cp, text, len);
+	strbuf_add(&sb, "\xef\xbb\xbf");
+	csv_quote(&sb, tr(MSG_IMPORT_COL_LINE), strlen(tr(MSG_IMPORT_COL_LINE)));
+	strbuf_addc(&sb, ',');
+	csv_quote(&sb, tr(MSG_IMPORT_COL_REASON), strlen(tr(MSG_IMPORT_COL_REASON)));
+	for (int c = 0; c < header->nfields; c++) {
+		strbuf_addc(&sb, ',');
+		csv_quote(&sb, header->fields[c].s, header->fields[c].len);
+	}
+	strbuf_add(&sb, "\r\n");
+	for (long i = 0; i < rs->n; i++) {
+		const struct import_reject *r = &rs->items[i];
+		csv_parser_seek(&cp, offsets[r->rec_no - 1], r->line);
+		if (!csv_parser_next(&cp, &row))
+			row.nfields = 0;
+		reject_line(&sb, r, t, &row);
+		if (sb.len > 1 << 20) {
+			fwrite(sb.buf, 1, sb.len, out);
+			strbuf_reset(&sb);
+		}
+	}
+	fwrite(sb.buf ? sb.buf : "", 1, sb.len, out);
+	strbuf_free(&sb);
+	csv_row_free(&row);
+	if (fclose(out) != 0) {
+		trf(msg, MSG_IMPORT_CANNOT_WRITE, path, strerror(errno));
+		return ST_ERROR;
+	}
+	return ST_OK;
+}

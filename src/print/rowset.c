@@ -1,0 +1,246 @@
+#include "print/rowset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/width.h"
+#include "base/xalloc.h"
+#include "i18n/i18n.h"
+
+int format_parse(const char *name, enum out_format *f)
+{
+	if (strcmp(name, "table") == 0)
+		*f = FMT_TABLE;
+	else if (strcmp(name, "csv") == 0)
+		*f = FMT_CSV;
+	else if (strcmp(name, "json") == 0)
+		*f = FMT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+struct rowset *rowset_new(int ncols)
+{
+	struct rowset *rs = xcalloc(1, sizeof *rs);
+	rs->ncols = ncols;
+	rs->cols = xcalloc((size_t)ncols, sizeof *rs->cols);
+	return rs;
+}
+
+void rowset_free(struct rowset *rs)
+{
+	if (!rs)
+		return;
+	for (int i = 0; i < rs->ncols; i++) {
+		free(rs->cols[i].key);
+		free(rs->cols[i].label);
+	}
+	for (long i = 0; i < (long)rs->nrows * rs->ncols; i++)
+		free(rs->cells[i]);
+	free(rs->cells);
+	free(rs->cols);
+	free(rs);
+}
+
+void rowset_col(struct rowset *rs, int i, const char *key, const char *label, enum col_type t)
+{
+	free(rs->cols[i].key);
+	free(rs->cols[i].label);
+	rs->cols[i].key = xstrdup(key);
+	rs->cols[i].label = xstrdup(label ? label : key);
+	rs->cols[i].type = t;
+}
+
+int rowset_add_row(struct rowset *rs)
+{
+	if (rs->nrows == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 16;
+		rs->cells = xrealloc(rs->cells, sizeof(char *) * (size_t)rs->cap * (size_t)rs->ncols);
+	}
+	for (int c = 0; c < rs->ncols; c++)
+		rs->cells[(size_t)rs->nrows * (size_t)rs->ncols + (size_t)c] = NULL;
+	return rs->nrows++;
+}
+
+void rowset_set(struct rowset *rs, int row, int col, const char *value)
+{
+	char **cell = &rs->cells[(size_t)row * (size_t)rs->ncols + (size_t)col];
+	free(*cell);
+	*cell = value ? xstrdup(value) : NULL;
+}
+
+void rowset_add_result(struct rowset *rs, const PGresult *res)
+{
+	int n = PQntuples(res), nf = PQnfields(res);
+	for (int r = 0; r < n; r++) {
+		int row = rowset_add_row(rs);
+		for (int c = 0; c < nf && c < rs->ncols; c++)
+			rowset_set(rs, row, c, PQgetisnull(res, r, c) ? NULL : PQgetvalue(res, r, c));
+	}
+}
+
+static const char *cell(const struct rowset *rs, int r, int c)
+{
+	return rs->cells[(size_t)r * (size_t)rs->ncols + (size_t)c];
+}
+
+static void print_record(const struct rowset *rs, FILE *out)
+{
+	int lw = 0;
+	struct strbuf sb = STRBUF_INIT;
+	for (int c = 0; c < rs->ncols; c++) {
+		int w = width_str(rs->cols[c].label);
+		lw = w > lw ? w : lw;
+	}
+	for (int r = 0; r < rs->nrows; r++) {
+		if (r)
+			fputc('\n', out);
+		for (int c = 0; c < rs->ncols; c++) {
+			strbuf_reset(&sb);
+			width_fit(&sb, rs->cols[c].label, lw, ALIGN_LEFT);
+			strbuf_add(&sb, " : ");
+			width_sanitize(&sb, cell(rs, r, c) ? cell(rs, r, c) : "");
+			fprintf(out, "%s\n", strbuf_str(&sb));
+		}
+	}
+	strbuf_free(&sb);
+}
+
+static void print_table(const struct rowset *rs, FILE *out)
+{
+	int *w = xcalloc((size_t)rs->ncols, sizeof *w);
+	struct strbuf sb = STRBUF_INIT;
+	for (int c = 0; c < rs->ncols; c++) {
+		w[c] = width_str(rs->cols[c].label);
+		for (int r = 0; r < rs->nrows; r++) {
+			int cw = cell(rs, r, c) ? width_str(cell(rs, r, c)) : 0;
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+	}
+	for (int c = 0; c < rs->ncols; c++) {
+		strbuf_add(&sb, c ? " | " : " ");
+		width_fit(&sb, rs->cols[c].label, w[c], ALIGN_CENTER);
+	}
+	fprintf(out, "%s\n", strbuf_str(&sb));
+	strbuf_reset(&sb);
+	for (int c = 0; c < rs->ncols; c++) {
+		strbuf_add(&sb, c ? "-+-" : "-");
+		for (int i = 0; i < w[c]; i++)
+			strbuf_addc(&sb, '-');
+	}
+	fprintf(out, "%s-\n", strbuf_str(&sb));
+	for (int r = 0; r < rs->nrows; r++) {
+		strbuf_reset(&sb);
+		for (int c = 0; c < rs->ncols; c++) {
+			strbuf_add(&sb, c ? " | " : " ");
+			width_fit(&sb, cell(rs, r, c) ? cell(rs, r, c) : "", w[c],
+				  rs->cols[c].type == CT_NUMBER ? ALIGN_RIGHT : ALIGN_LEFT);
+		}
+		/* Trailing blanks of the last column are noise, as in psql. */
+		while (sb.len && sb.buf[sb.len - 1] == ' ')
+			strbuf_truncate(&sb, sb.len - 1);
+		fprintf(out, "%s\n", strbuf_str(&sb));
+	}
+	char *footer = trs(rs->nrows == 1 ? MSG_ROWS_ONE : MSG_ROWS_MANY, rs->nrows);
+	fprintf(out, "%s\n", footer);
+	free(footer);
+	strbuf_free(&sb);
+	free(w);
+}
+
+static void csv_field(FILE *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void print_csv(const struct rowset *rs, FILE *out)
+{
+	for (int c = 0; c < rs->ncols; c++) {
+		if (c)
+			fputc(',', out);
+		csv_field(out, rs->cols[c].key);
+	}
+	fputs("\r\n", out);
+	for (int r = 0; r < rs->nrows; r++) {
+		for (int c = 0; c < rs->ncols; c++) {
+			if (c)
+				fputc(',', out);
+			csv_field(out, cell(rs, r, c));
+		}
+		fputs("\r\n", out);
+	}
+}
+
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\t')
+			fputs("\\t", out);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+static void json_value(FILE *out, const char *v, enum col_type t)
+{
+	if (!v)
+		fputs("null", out);
+	else if (t == CT_BOOL)
+		fputs(strcmp(v, "t") == 0 || strcmp(v, "true") == 0 ? "true" : "false", out);
+	else if (t == CT_NUMBER && *v && strspn(v, "-0123456789.eE+") == strlen(v))
+		fputs(v, out);
+	else
+		json_string(out, v);
+}
+
+static void print_json(const struct rowset *rs, FILE *out)
+{
+	fputc('[', out);
+	for (int r = 0; r < rs->nrows; r++) {
+		fputs(r ? ",\n {" : "\n {", out);
+		for (int c = 0; c < rs->ncols; c++) {
+			if (c)
+				fputs(", ", out);
+			json_string(out, rs->cols[c].key);
+			fputs(": ", out);
+			json_value(out, cell(rs, r, c), rs->cols[c].type);
+		}
+		fputc('}', out);
+	}
+	fputs(rs->nrows ? "\n]\n" : "]\n", out);
+}
+
+void rowset_print(const struct rowset *rs, enum out_format f, FILE *out)
+{
+	switch (f) {
+	case FMT_CSV: print_csv(rs, out); break;
+	case FMT_JSON: print_json(rs, out); break;
+	default:
+		if (rs->record)
+			print_record(rs, out);
+		else
+			print_table(rs, out);
+	}
+}
