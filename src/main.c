@@ -11,6 +11,7 @@
 #include "base/conf.h"
 #include "base/log.h"
 #include "base/outfile.h"
+#include "base/tz.h"
 #include "base/width.h"
 #include "cmd/command.h"
 #include "cmd/script.h"
@@ -106,6 +107,12 @@ static int setup(struct conf *cfg, const struct options *o)
 		conf_set(&cfg->ui_language, o->lang);
 	if (i18n_set_language(cfg->ui_language) != 0) {
 		fprintf(stderr, "smcon: unknown language '%s' (zh or en)\n", cfg->ui_language);
+		return -1;
+	}
+	struct strbuf tzerr = STRBUF_INIT;
+	if (tz_setup(cfg->ui_timezone, &tzerr) != 0) {
+		fprintf(stderr, "smcon: %s\n", strbuf_str(&tzerr));
+		strbuf_free(&tzerr);
 		return -1;
 	}
 	log_open(cfg->log_file, cfg->log_level);

@@ -36,6 +36,7 @@ static const struct key keys[] = {
 	STR("ui.language", ui_language, languages),
 	STR("ui.color", ui_color, colors),
 	NUM("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
+	STR("ui.timezone", ui_timezone, NULL),
 	STR("log.file", log_file, NULL),
 	STR("log.level", log_level, levels),
 	STR("shell.history_file", shell_history_file, NULL),
@@ -86,6 +87,7 @@ void conf_init(struct conf *cfg)
 	cfg->ui_language = xstrdup("zh");
 	cfg->ui_color = xstrdup("auto");
 	cfg->ui_idle_lock_minutes = 15;
+	cfg->ui_timezone = xstrdup("Asia/Shanghai");
 	conf_state_path(&sb, "smcon.log");
 	cfg->log_file = strbuf_detach(&sb);
 	cfg->log_level = xstrdup("info");
