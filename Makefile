@@ -38,7 +38,7 @@ TOOL_SRCS := $(wildcard tests/tools/*.c)
 TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
 .PHONY: all deps tests check check-asan demo demo-db demo-stop install man format bench \
-	bench-stop clean FORCE
+	bench-stop fuzz clean FORCE
 
 all: deps $(BUILD)/smcon $(PGEXT)
 
@@ -121,6 +121,28 @@ bench: all
 bench-stop:
 	@sh mk/pgcluster.sh stop var/bench
 
+# Fuzzing, not part of make check: the libFuzzer harnesses in tests/fuzz, built
+# with clang into $(FUZZ_BUILD) and run for FUZZ_SECONDS each from their seeds
+# in tests/fuzz/corpus/NAME (tests/fuzz/run). FUZZ="csv uscc" picks harnesses.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ ?= $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+FUZZ_BINS = $(FUZZ:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_LIB_SRCS := $(wildcard src/base/*.c) src/cmd/words.c src/i18n/i18n.c
+FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wshadow $(PKG_CFLAGS)
+
+fuzz: deps
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install clang" >&2; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+	@FUZZ_BUILD=$(FUZZ_BUILD) sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BINS)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_SRCS) $(BUILD)/gen/paths.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB_SRCS) $(PKG_LIBS)
+
 # The COMMANDS section of the manual page is generated from the command table.
 man: all
 	@sh mk/man.sh $(BUILD)/smcon doc/smcon.1
@@ -137,6 +159,6 @@ format:
 	clang-format -i $(SRCS) src/main.c $(UNIT_SRCS) $(TOOL_SRCS) $(wildcard src/*/*.h screens/*.h)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

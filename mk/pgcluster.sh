@@ -10,12 +10,17 @@
 # Layout: DIR/pgdata (the cluster), DIR/run (Unix socket and server log),
 # DIR/superuser.pw (the superuser's password, readable by the caller only).
 # No TCP port is opened. PostgreSQL refuses to run as root, so when this runs
-# as root the server runs as the unprivileged `postgres` system user.
+# as root the server runs as the unprivileged `postgres` system user. When
+# that user cannot enter DIR (a checkout under /root or in a 0700 directory),
+# the server's files live in a directory of its own under the postgres user's
+# home, ~postgres/smcon/NAME.XXXXXX, and DIR/pgdata and DIR/run are symbolic
+# links to it; destroy removes both.
 #
-# Every start loads the failed-login lock-out module smcon_auth from the
-# build directory ($BUILD, default build) when it has been built: see
-# pgdata/smcon_auth.conf and doc/admin-guide.md. SMCON_AUTH_MAX_FAILURES
-# sets the number of failures (default 5).
+# Every start copies the failed-login lock-out module smcon_auth from the
+# build directory ($BUILD, default build), when it has been built, to the
+# server's lib directory (DIR/lib, or beside the relocated pgdata) and loads
+# it from there: see pgdata/smcon_auth.conf and doc/admin-guide.md.
+# SMCON_AUTH_MAX_FAILURES sets the number of failures (default 5).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -36,11 +41,37 @@ if [ "$(id -u)" -eq 0 ]; then
 	RUNUSER=postgres
 fi
 
+# From /: the server and its tools complain about a working directory they cannot enter.
 as_pg() {
-	if [ -n "$RUNUSER" ]; then runuser -u "$RUNUSER" -- "$@"; else "$@"; fi
+	if [ -n "$RUNUSER" ]; then (cd / && runuser -u "$RUNUSER" -- "$@"); else "$@"; fi
 }
 
 absdir() { mkdir -p "$1" && cd "$1" && pwd; }
+
+# The directory that holds the server's own files: DIR, or where DIR/pgdata points.
+srvdir() {
+	if [ -L "$1/pgdata" ]; then dirname "$(readlink "$1/pgdata")"; else echo "$1"; fi
+}
+
+# Makes the server's directory for DIR; relocated when RUNUSER cannot enter DIR.
+make_srvdir() {
+	dir=$1
+	if [ -z "$RUNUSER" ] || as_pg test -x "$dir"; then
+		mkdir -p "$dir/pgdata" "$dir/run"
+		echo "$dir"
+		return
+	fi
+	home=$(getent passwd "$RUNUSER" | cut -d: -f6)
+	as_pg test -w "$home" || die "the '$RUNUSER' user can neither enter $dir nor write its home $home"
+	mkdir -p "$home/smcon"
+	chmod 755 "$home/smcon"
+	srv=$(mktemp -d "$home/smcon/$(basename "$dir").XXXXXX")
+	chmod 755 "$srv"
+	mkdir -p "$srv/pgdata" "$srv/run"
+	ln -s "$srv/pgdata" "$dir/pgdata"
+	ln -s "$srv/run" "$dir/run"
+	echo "$srv"
+}
 
 cmd_init() {
 	dir=$(absdir "$1")
@@ -52,27 +83,24 @@ cmd_init() {
 	sock="$dir/run"
 	[ ${#sock} -lt 100 ] || die "socket directory path is too long for a Unix socket: $sock"
 	chmod 755 "$dir"
-	mkdir -p "$dir/pgdata" "$dir/run"
-	if [ -n "$RUNUSER" ]; then
-		chown "$RUNUSER" "$dir/pgdata" "$dir/run"
-		as_pg test -x "$dir" ||
-			die "the '$RUNUSER' user cannot reach $dir; make every parent directory searchable (chmod o+x) or move the checkout"
-	fi
-	chmod 700 "$dir/pgdata"
+	srv=$(make_srvdir "$dir")
+	[ -n "$RUNUSER" ] && chown "$RUNUSER" "$srv/pgdata" "$srv/run"
+	chmod 700 "$srv/pgdata"
 	umask 077
 	head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/superuser.pw"
-	pwtmp="$dir/run/initdb.pw"
+	pwtmp="$srv/run/initdb.pw"
 	cp "$dir/superuser.pw" "$pwtmp"
 	[ -n "$RUNUSER" ] && chown "$RUNUSER" "$pwtmp"
-	as_pg "$BIN/initdb" -D "$dir/pgdata" -U postgres -E UTF8 --locale=C.UTF-8 \
+	as_pg "$BIN/initdb" -D "$srv/pgdata" -U postgres -E UTF8 --locale=C.UTF-8 \
 		--auth-local=scram-sha-256 --auth-host=reject --pwfile="$pwtmp" >"$dir/initdb.log" 2>&1 ||
 		{ rm -f "$pwtmp"; cat "$dir/initdb.log" >&2; die "initdb failed"; }
 	rm -f "$pwtmp"
 	umask 022
-	write_conf "$dir" "$profile"
+	write_conf "$srv" "$profile"
 	cmd_start "$dir"
 }
 
+# write_conf SRV PROFILE
 write_conf() {
 	dir=$1
 	conf="$dir/pgdata/postgresql.auto.conf"
@@ -116,16 +144,27 @@ write_conf() {
 
 # The lock-out module's settings, rewritten at every start so that they
 # follow the build directory (and vanish when the module is not built: a
-# preload of a missing library would stop the server from starting).
+# preload of a missing library would stop the server from starting). The
+# module is copied next to the cluster: the server may not be able to read
+# the build directory.
 auth_conf() {
 	dir=$1
 	ext="$root/${BUILD:-build}/pgext"
-	grep -q "smcon_auth.conf" "$dir/pgdata/postgresql.conf" ||
+	lib="$dir/lib"
+	as_pg grep -q "smcon_auth.conf" "$dir/pgdata/postgresql.conf" ||
 		echo "include_if_exists = 'smcon_auth.conf'" | as_pg tee -a "$dir/pgdata/postgresql.conf" >/dev/null
+	rm -rf "$lib"
+	if [ -f "$ext/smcon_auth.so" ]; then
+		mkdir -p "$lib"
+		cp "$ext/smcon_auth.so" "$lib/smcon_auth.so"
+		chmod 755 "$lib"
+		chmod 644 "$lib/smcon_auth.so"
+	fi
 	{
 		echo "# Written by mk/pgcluster.sh at every start: the failed-login lock-out."
-		if [ -f "$ext/smcon_auth.so" ]; then
-			echo "dynamic_library_path = '$ext:\$libdir'"
+		if [ -f "$lib/smcon_auth.so" ]; then
+			echo "# copied from $ext"
+			echo "dynamic_library_path = '$lib:\$libdir'"
 			echo "shared_preload_libraries = 'smcon_auth'"
 			echo "smcon_auth.max_failures = ${SMCON_AUTH_MAX_FAILURES:-5}"
 		else
@@ -137,31 +176,36 @@ auth_conf() {
 cmd_start() {
 	dir=$(absdir "$1")
 	[ -f "$dir/pgdata/PG_VERSION" ] || die "no cluster in $dir (run init first)"
-	if as_pg "$BIN/pg_ctl" -D "$dir/pgdata" status >/dev/null 2>&1; then
+	srv=$(srvdir "$dir")
+	if as_pg "$BIN/pg_ctl" -D "$srv/pgdata" status >/dev/null 2>&1; then
 		return 0
 	fi
-	auth_conf "$dir"
-	as_pg "$BIN/pg_ctl" -D "$dir/pgdata" -l "$dir/run/postgres.log" -w -t 60 -s start ||
-		{ tail -20 "$dir/run/postgres.log" >&2; die "the server did not start"; }
+	auth_conf "$srv"
+	as_pg "$BIN/pg_ctl" -D "$srv/pgdata" -l "$srv/run/postgres.log" -w -t 60 -s start ||
+		{ tail -20 "$srv/run/postgres.log" >&2; die "the server did not start"; }
 }
 
 cmd_stop() {
 	dir=$(absdir "$1")
 	[ -f "$dir/pgdata/PG_VERSION" ] || return 0
-	if as_pg "$BIN/pg_ctl" -D "$dir/pgdata" status >/dev/null 2>&1; then
-		as_pg "$BIN/pg_ctl" -D "$dir/pgdata" -m fast -w -s stop
+	srv=$(srvdir "$dir")
+	if as_pg "$BIN/pg_ctl" -D "$srv/pgdata" status >/dev/null 2>&1; then
+		as_pg "$BIN/pg_ctl" -D "$srv/pgdata" -m fast -w -s stop
 	fi
 }
 
 cmd_status() {
 	dir=$(absdir "$1")
-	as_pg "$BIN/pg_ctl" -D "$dir/pgdata" status
+	as_pg "$BIN/pg_ctl" -D "$(srvdir "$dir")/pgdata" status
 }
 
 cmd_destroy() {
 	[ -d "$1" ] || return 0
 	cmd_stop "$1" || true
-	rm -rf "$1"
+	dir=$(absdir "$1")
+	srv=$(srvdir "$dir")
+	rm -rf "$dir"
+	[ "$srv" = "$dir" ] || rm -rf "$srv"
 }
 
 cmd_psql() {

@@ -329,9 +329,9 @@ static void prefetch(struct app *app, struct profile *st)
 
 static void copy_code(struct app *app, struct profile *st)
 {
-	clipboard_copy(st->p.uscc);
-	char *m = trs(MSG_ENTITY_COPIED, st->p.uscc);
-	app_message(app, MSGK_INFO, m);
+	int e = clipboard_copy(st->p.uscc);
+	char *m = e ? trs(MSG_ENTITY_COPY_FAILED, st->p.uscc, strerror(e)) : trs(MSG_ENTITY_COPIED, st->p.uscc);
+	app_message(app, e ? MSGK_ERROR : MSGK_INFO, m);
 	free(m);
 }
 

@@ -4,11 +4,11 @@
  * keystroke cancels the running query), load page by page as the selection
  * nears the end, sort by column, narrow with "/", export with "e". */
 #include <curses.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/log.h"
+#include "base/outfile.h"
 #include "base/uscc.h"
 #include "base/xalloc.h"
 #include "domain/entity.h"
@@ -414,21 +414,19 @@ static void open_selected(struct app *app, struct search *st)
 static void export_csv(struct app *app, struct search *st)
 {
 	struct strbuf path = STRBUF_INIT;
+	struct outfile of;
 	entity_export_name("entity-search", NULL, "csv", &path);
-	FILE *f = fopen(strbuf_str(&path), "w");
-	if (!f) {
-		char *m = trs(MSG_ENTITY_WRITE_FAILED, strbuf_str(&path), strerror(errno));
-		app_message(app, MSGK_ERROR, m);
-		free(m);
-	} else {
+	int e = outfile_open(&of, strbuf_str(&path));
+	if (!e) {
 		struct rowset *rs = entity_hits_rowset(&st->page, 1);
-		rowset_print(rs, FMT_CSV, f);
+		rowset_print(rs, FMT_CSV, of.f);
 		rowset_free(rs);
-		char *m = fclose(f) != 0 ? trs(MSG_ENTITY_WRITE_FAILED, strbuf_str(&path), strerror(errno))
-					 : trs(MSG_ENTITY_CSV_EXPORTED, st->page.n, strbuf_str(&path));
-		app_message(app, MSGK_INFO, m);
-		free(m);
+		e = outfile_commit(&of);
 	}
+	char *m = e ? trs(MSG_ENTITY_WRITE_FAILED, strbuf_str(&path), strerror(e))
+		    : trs(MSG_ENTITY_CSV_EXPORTED, st->page.n, strbuf_str(&path));
+	app_message(app, e ? MSGK_ERROR : MSGK_INFO, m);
+	free(m);
 	strbuf_free(&path);
 }
 

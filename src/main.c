@@ -2,6 +2,7 @@
  * command it runs full screen; with -c, -f, --shell or a command on the
  * command line it runs in command mode. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 
 #include "base/conf.h"
 #include "base/log.h"
+#include "base/outfile.h"
+#include "base/tz.h"
 #include "base/width.h"
 #include "cmd/command.h"
 #include "cmd/script.h"
@@ -35,6 +38,18 @@ struct options {
 static void usage(FILE *out)
 {
 	fputs(tr(MSG_MAIN_USAGE), out);
+}
+
+/* The exit status after printing to stdout only: 0, or 1 when it could not be written. */
+static int stdout_status(void)
+{
+	int e = outfile_flush(stdout);
+	if (!e)
+		return ST_OK;
+	char *m = trs(MSG_CMD_OUTPUT_FAILED, strerror(e));
+	fprintf(stderr, "smcon: %s\n", m);
+	free(m);
+	return ST_ERROR;
 }
 
 /* Parses the program's own options; the command's words follow them. */
@@ -67,8 +82,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case OPT_SHELL: o->shell = 1; break;
 		case OPT_LANG: o->lang = optarg; break;
 		case OPT_FORMAT: o->format = optarg; break;
-		case 'h': usage(stdout); exit(ST_OK);
-		case 'V': printf("smcon %s\n", SMCON_VERSION); exit(ST_OK);
+		case 'h': usage(stdout); exit(stdout_status());
+		case 'V': printf("smcon %s\n", SMCON_VERSION); exit(stdout_status());
 		default: usage(stderr); return -1;
 		}
 	}
@@ -94,6 +109,12 @@ static int setup(struct conf *cfg, const struct options *o)
 		fprintf(stderr, "smcon: unknown language '%s' (zh or en)\n", cfg->ui_language);
 		return -1;
 	}
+	struct strbuf tzerr = STRBUF_INIT;
+	if (tz_setup(cfg->ui_timezone, &tzerr) != 0) {
+		fprintf(stderr, "smcon: %s\n", strbuf_str(&tzerr));
+		strbuf_free(&tzerr);
+		return -1;
+	}
 	log_open(cfg->log_file, cfg->log_level);
 	return 0;
 }
@@ -104,6 +125,8 @@ static int command_mode(struct conf *cfg, const struct options *o, int argc, cha
 	struct session s;
 	struct cmd_ctx ctx;
 	enum status st;
+	/* A closed pipe is a write error, reported like a full disk. */
+	signal(SIGPIPE, SIG_IGN);
 	db_init(&db, cfg->db_conninfo, cfg->db_connect_timeout, 0);
 	db_set_login(&db, o->user, NULL);
 	session_init(&s);
@@ -121,7 +144,7 @@ static int command_mode(struct conf *cfg, const struct options *o, int argc, cha
 		st = shell_run(&ctx);
 	else
 		st = cmd_execute(&ctx, argc, argv);
-	fflush(stdout);
+	st = cmd_flush(&ctx, st);
 	session_free(&s);
 	db_free(&db);
 	return st;

@@ -2,8 +2,10 @@
 
 #include <libconfig.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/xalloc.h"
@@ -34,6 +36,7 @@ static const struct key keys[] = {
 	STR("ui.language", ui_language, languages),
 	STR("ui.color", ui_color, colors),
 	NUM("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
+	STR("ui.timezone", ui_timezone, NULL),
 	STR("log.file", log_file, NULL),
 	STR("log.level", log_level, levels),
 	STR("shell.history_file", shell_history_file, NULL),
@@ -84,6 +87,7 @@ void conf_init(struct conf *cfg)
 	cfg->ui_language = xstrdup("zh");
 	cfg->ui_color = xstrdup("auto");
 	cfg->ui_idle_lock_minutes = 15;
+	cfg->ui_timezone = xstrdup("Asia/Shanghai");
 	conf_state_path(&sb, "smcon.log");
 	cfg->log_file = strbuf_detach(&sb);
 	cfg->log_level = xstrdup("info");
@@ -200,6 +204,61 @@ static int walk(struct conf *cfg, config_setting_t *group, const char *prefix, c
 	return 0;
 }
 
+/* The file name of an `@include "NAME"` line (as libconfig 1.5's scanner
+ * matches it: at the start of a line), unescaped into name. Returns 1 when
+ * the line is one. */
+static int include_name(const char *line, struct strbuf *name)
+{
+	const char *p = line + strspn(line, " \t");
+	if (strncmp(p, "@include", 8) != 0 || (p[8] != ' ' && p[8] != '\t'))
+		return 0;
+	p += 8 + strspn(p + 8, " \t");
+	if (*p++ != '"')
+		return 0;
+	strbuf_reset(name);
+	for (; *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		strbuf_addc(name, *p);
+	}
+	return *p == '"';
+}
+
+/* libconfig 1.5 ends the whole program ("input in flex scanner failed")
+ * when an @include names a directory. Every @include of path, nested ones
+ * too, must name a regular file, and no file may hold a NUL byte (which
+ * would end a name early). Returns 0, or -1 with err naming the file and
+ * line. A name that does not exist is left to libconfig to report. */
+static int check_includes(const char *path, int depth, struct strbuf *err)
+{
+	FILE *f = fopen(path, "r");
+	struct strbuf line = STRBUF_INIT, name = STRBUF_INIT;
+	struct stat st;
+	int rc = 0, lineno = 0;
+	while (f && rc == 0 && strbuf_getline(&line, f)) {
+		lineno++;
+		if (strlen(strbuf_str(&line)) != line.len) {
+			strbuf_addf(err, "%s:%d: a NUL byte: not a text file", path, lineno);
+			rc = -1;
+			continue;
+		}
+		if (!include_name(strbuf_str(&line), &name) || stat(strbuf_str(&name), &st) != 0)
+			continue;
+		if (!S_ISREG(st.st_mode)) {
+			strbuf_addf(err, "%s:%d: @include \"%s\" is not a regular file", path, lineno,
+				    strbuf_str(&name));
+			rc = -1;
+		} else if (depth < 10) {
+			rc = check_includes(strbuf_str(&name), depth + 1, err);
+		}
+	}
+	if (f)
+		fclose(f);
+	strbuf_free(&line);
+	strbuf_free(&name);
+	return rc;
+}
+
 int conf_read_file(struct conf *cfg, const char *path, int required, struct strbuf *err)
 {
 	config_t lc;
@@ -210,6 +269,8 @@ int conf_read_file(struct conf *cfg, const char *path, int required, struct strb
 		strbuf_addf(err, "%s: no such configuration file", path);
 		return -1;
 	}
+	if (check_includes(path, 0, err) != 0)
+		return -1;
 	config_init(&lc);
 	if (!config_read_file(&lc, path)) {
 		if (config_error_type(&lc) == CONFIG_ERR_FILE_IO)

@@ -13,6 +13,7 @@ struct conf {
 	int db_statement_timeout; /* db.statement_timeout, milliseconds, 0 = none */
 	char *ui_language;       /* ui.language: "zh" or "en" */
 	char *ui_color;          /* ui.color: "auto", "always" or "never" */
+	char *ui_timezone;       /* ui.timezone: the zone times are shown in (IANA name) */
 	double ui_idle_lock_minutes; /* ui.idle_lock_minutes, may be fractional; 0 = never */
 	char *log_file;          /* log.file ("" = no log) */
 	char *log_level;         /* log.level: "error", "warn", "info", "debug" */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "i18n/i18n.h"
 
 /* Bytes that end an unquoted field or need a look. */
 static const unsigned char special[256] = {['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1};
@@ -55,9 +56,14 @@ static long newlines(const char *p, const char *end)
 	return n;
 }
 
-/* Makes room for one more field and returns it. */
+/* Makes room for one more field and returns it; past CSV_MAX_FIELDS the
+ * last one is used again (the row has the error already). */
 static struct csv_field *new_field(struct csv_row *row)
 {
+	if (row->nfields == CSV_MAX_FIELDS) {
+		problem(row, CSV_TOO_MANY_FIELDS);
+		row->nfields--;
+	}
 	if (row->nfields == row->cap) {
 		row->cap = row->cap ? row->cap * 2 : 16;
 		row->fields = xrealloc(row->fields, (size_t)row->cap * sizeof *row->fields);
@@ -87,7 +93,7 @@ static void read_quoted(struct csv_parser *c, struct csv_row *row, struct csv_fi
 			row->uoff[row->nfields] = row->unquoted.len;
 			escaped = 1;
 		}
-		if (escaped)
+		if (escaped && row->unquoted.len < CSV_MAX_RECORD)
 			strbuf_addn(&row->unquoted, p, (size_t)(q - p) + (doubled ? 1 : 0));
 		if (doubled) {
 			p = q + 2;
@@ -117,6 +123,11 @@ static void read_plain(struct csv_parser *c, struct csv_row *row, struct csv_fie
 			c->p++;
 			continue;
 		}
+		if (c->p < c->end && *c->p == '\r' && (c->p + 1 == c->end || c->p[1] != '\n')) {
+			problem(row, CSV_BARE_CR);
+			c->p++;
+			continue;
+		}
 		break;
 	}
 	if (after_quote) {
@@ -132,6 +143,7 @@ int csv_parser_next(struct csv_parser *c, struct csv_row *row)
 {
 	if (c->p >= c->end)
 		return 0;
+	const char *start = c->p;
 	row->line = c->line;
 	row->offset = (size_t)(c->p - c->text);
 	row->nfields = 0;
@@ -158,10 +170,28 @@ int csv_parser_next(struct csv_parser *c, struct csv_row *row)
 		c->line++;
 		break;
 	}
+	if ((size_t)(c->p - start) > CSV_MAX_RECORD) {
+		row->error = CSV_OK; /* the first problem to name is the size */
+		problem(row, CSV_TOO_LONG);
+		row->error_field = 0;
+	}
 	for (int i = 0; i < row->nfields; i++)
 		if (!row->fields[i].s)
 			row->fields[i].s = row->unquoted.buf ? row->unquoted.buf + row->uoff[i] : "";
 	return 1;
+}
+
+void csv_describe(const struct csv_row *row, struct strbuf *out)
+{
+	switch (row->error) {
+	case CSV_OK: break;
+	case CSV_UNCLOSED_QUOTE: trf(out, MSG_IMPORT_CSV_UNCLOSED, row->error_field); break;
+	case CSV_AFTER_QUOTE: trf(out, MSG_IMPORT_CSV_AFTER_QUOTE, row->error_field); break;
+	case CSV_STRAY_QUOTE: trf(out, MSG_IMPORT_CSV_STRAY_QUOTE, row->error_field); break;
+	case CSV_BARE_CR: trf(out, MSG_CSV_BARE_CR, row->error_field); break;
+	case CSV_TOO_MANY_FIELDS: trf(out, MSG_CSV_TOO_MANY_FIELDS, CSV_MAX_FIELDS); break;
+	case CSV_TOO_LONG: trf(out, MSG_CSV_TOO_LONG, CSV_MAX_RECORD); break;
+	}
 }
 
 int csv_row_blank(const struct csv_row *row)

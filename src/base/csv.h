@@ -3,7 +3,15 @@
  * breaks; records end with LF or CR LF; a UTF-8 byte order mark at the start
  * is skipped. Each row knows the line it starts on and its byte offset, so a
  * bad row can be reported by its line and read again later. A row that
- * breaks the quoting rules is still returned whole, with what is wrong. */
+ * breaks the rules is still returned whole, with what is wrong.
+ *
+ * Lines are counted by LF alone, as text_line_at() and editors count them. A
+ * CR that is not followed by LF ends nothing: inside quotes it is data, outside
+ * it is an error (CSV_BARE_CR; an old Mac file is one record with that error
+ * on its first line) and stays in its field. A record may hold at most
+ * CSV_MAX_FIELDS fields and CSV_MAX_RECORD bytes: beyond that it is an error,
+ * further fields are dropped and unescaping stops, so a row
+ * costs bounded memory whatever the input. */
 #ifndef SMCON_CSV_H
 #define SMCON_CSV_H
 
@@ -11,11 +19,17 @@
 
 #include "base/strbuf.h"
 
+#define CSV_MAX_FIELDS 1000
+#define CSV_MAX_RECORD (1024 * 1024)
+
 enum csv_error {
 	CSV_OK,
-	CSV_UNCLOSED_QUOTE, /* a quoted field runs to the end of the text */
-	CSV_AFTER_QUOTE,    /* something other than , or a line end after a closing quote */
-	CSV_STRAY_QUOTE,    /* a quote inside a field that does not start with one */
+	CSV_UNCLOSED_QUOTE,   /* a quoted field runs to the end of the text */
+	CSV_AFTER_QUOTE,      /* something other than , or a line end after a closing quote */
+	CSV_STRAY_QUOTE,      /* a quote inside a field that does not start with one */
+	CSV_BARE_CR,          /* a CR not followed by LF, outside quotes */
+	CSV_TOO_MANY_FIELDS,  /* more than CSV_MAX_FIELDS fields */
+	CSV_TOO_LONG,         /* more than CSV_MAX_RECORD bytes */
 };
 
 struct csv_field {
@@ -49,6 +63,8 @@ int csv_parser_next(struct csv_parser *c, struct csv_row *row);
 int csv_row_blank(const struct csv_row *row);
 void csv_row_init(struct csv_row *row);
 void csv_row_free(struct csv_row *row);
+/* Appends what is wrong with the row (its error), in the UI language. */
+void csv_describe(const struct csv_row *row, struct strbuf *out);
 /* Appends s[0..len) as one CSV field, quoted when it must be. */
 void csv_quote(struct strbuf *out, const char *s, size_t len);
 

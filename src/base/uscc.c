@@ -40,7 +40,9 @@ void uscc_normalize(const char *code, struct strbuf *out)
 	for (size_t i = 0; i < n;) {
 		size_t len = utf8_decode(code + i, n - i, &cp);
 		uint32_t c = halfwidth(cp);
-		if (c >= 'a' && c <= 'z')
+		if (cp == 0xfffd && len == 1)
+			utf8_encode(out, cp);
+		else if (c >= 'a' && c <= 'z')
 			strbuf_addc(out, (char)(c - 'a' + 'A'));
 		else if (c != cp)
 			strbuf_addc(out, (char)c);
@@ -48,6 +50,22 @@ void uscc_normalize(const char *code, struct strbuf *out)
 			strbuf_addn(out, code + i, len);
 		i += len;
 	}
+}
+
+enum uscc_problem uscc_check_text(const char *s, size_t n, struct uscc_result *r)
+{
+	uint32_t cp;
+	memset(r, 0, sizeof *r);
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (cp == 0 || (cp == 0xfffd && len == 1)) {
+			r->position = (int)i + 1;
+			r->found = (unsigned char)s[i];
+			return r->problem = USCC_BAD_TEXT;
+		}
+		i += len;
+	}
+	return USCC_VALID;
 }
 
 /* The value of cp in the code's character set (0-30), or -1. */
@@ -147,6 +165,7 @@ const char *uscc_problem_name(enum uscc_problem p)
 	case USCC_BAD_CHAR: return "char";
 	case USCC_ORG_CHECK: return "org_check";
 	case USCC_CHECK: return "check";
+	case USCC_BAD_TEXT: return "text";
 	case USCC_VALID: break;
 	}
 	return NULL;
@@ -172,7 +191,7 @@ void uscc_show_char(uint32_t cp, struct strbuf *out)
 void uscc_describe(const struct uscc_result *r, struct strbuf *out)
 {
 	struct strbuf found = STRBUF_INIT;
-	if (r->position)
+	if (r->position && r->problem != USCC_BAD_TEXT)
 		uscc_show_char(r->found, &found);
 	switch (r->problem) {
 	case USCC_VALID: strbuf_add(out, tr(MSG_USCC_VALID)); break;
@@ -180,6 +199,7 @@ void uscc_describe(const struct uscc_result *r, struct strbuf *out)
 	case USCC_BAD_CHAR: trf(out, MSG_USCC_BAD_CHAR, r->position, strbuf_str(&found)); break;
 	case USCC_ORG_CHECK: trf(out, MSG_USCC_ORG_CHECK, r->expected, strbuf_str(&found)); break;
 	case USCC_CHECK: trf(out, MSG_USCC_CHECK, r->expected, strbuf_str(&found)); break;
+	case USCC_BAD_TEXT: trf(out, MSG_USCC_BAD_TEXT, r->position, (unsigned)r->found); break;
 	}
 	strbuf_free(&found);
 }

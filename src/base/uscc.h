@@ -21,13 +21,14 @@ enum uscc_problem {
 	USCC_BAD_CHAR,   /* a character outside the set (the first one) */
 	USCC_ORG_CHECK,  /* position 17 is not the organization-code check character */
 	USCC_CHECK,      /* position 18 is not the check character */
+	USCC_BAD_TEXT,   /* not UTF-8 text (uscc_check_text(); never from SQL, which holds only text) */
 };
 
 struct uscc_result {
 	enum uscc_problem problem;
 	int length;     /* characters (code points) in the code */
-	int position;   /* 1-based: the bad character, or 17 or 18; else 0 */
-	uint32_t found; /* the character at position (a code point); 0 when position is 0 */
+	int position;   /* 1-based: the bad character, or 17 or 18; the bad byte for USCC_BAD_TEXT; else 0 */
+	uint32_t found; /* the character (a code point) or byte at position; 0 when position is 0 */
 	char expected;  /* the right check character for USCC_ORG_CHECK and USCC_CHECK, else 0 */
 };
 
@@ -35,8 +36,15 @@ struct uscc_result {
  * full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ, typed with a Chinese
  * input method) made ASCII and blanks removed: ASCII white space and the
  * Unicode spaces PostgreSQL's '\s' matches under C.UTF-8 (U+3000
- * ideographic space among them). */
+ * ideographic space among them). A byte that is not UTF-8 becomes U+FFFD,
+ * so that removing a blank never joins stray bytes into a character: the
+ * result is UTF-8 and normalising it again changes nothing. Check input
+ * that may not be text with uscc_check_text() first. */
 void uscc_normalize(const char *code, struct strbuf *out);
+/* Checks that s[0..n) is text a code can be read from: UTF-8 without NUL.
+ * Returns USCC_VALID, or USCC_BAD_TEXT with r->position the 1-based offset
+ * of the first bad byte and r->found its value. */
+enum uscc_problem uscc_check_text(const char *s, size_t n, struct uscc_result *r);
 /* Checks a code taken as given (normalise first). Fills r and returns r->problem. */
 enum uscc_problem uscc_check(const char *code, struct uscc_result *r);
 /* Whether the code, taken as given, is valid. */

@@ -67,13 +67,17 @@ static struct check_run check_run_new(enum out_format f)
 	return cr;
 }
 
-/* Checks one code as the operator gave it and adds its row. */
-static void check_one(struct check_run *cr, const char *given)
+/* Checks one code as the operator gave it (len bytes: a NUL may be among
+ * them) and adds its row. Text that is not UTF-8 is refused before it is
+ * normalised. */
+static void check_one(struct check_run *cr, const char *given, size_t len)
 {
 	struct strbuf code = STRBUF_INIT, msg = STRBUF_INIT, found = STRBUF_INIT;
 	struct uscc_result r;
-	uscc_normalize(given, &code);
-	uscc_check(strbuf_str(&code), &r);
+	if (uscc_check_text(given, len, &r) == USCC_VALID) {
+		uscc_normalize(given, &code);
+		uscc_check(strbuf_str(&code), &r);
+	}
 	uscc_describe(&r, &msg);
 	cr->total++;
 	cr->invalid += r.problem != USCC_VALID;
@@ -89,7 +93,10 @@ static void check_one(struct check_run *cr, const char *given)
 	rowset_set(cr->rs, row, 4, uscc_problem_name(r.problem));
 	if (r.position) {
 		set_int(cr->rs, row, 5, r.position);
-		uscc_show_char(r.found, &found);
+		if (r.problem == USCC_BAD_TEXT)
+			strbuf_addf(&found, "0x%02X", (unsigned)r.found);
+		else
+			uscc_show_char(r.found, &found);
 		rowset_set(cr->rs, row, 6, strbuf_str(&found));
 	}
 	if (r.expected) {
@@ -113,8 +120,8 @@ static enum status check_stdin(struct cmd_ctx *ctx, struct check_run *cr)
 			strbuf_truncate(&line, line.len - 1);
 		strbuf_reset(&code);
 		uscc_normalize(strbuf_str(&line), &code);
-		if (code.len)
-			check_one(cr, strbuf_str(&line));
+		if (code.len || strlen(strbuf_str(&line)) != line.len)
+			check_one(cr, strbuf_str(&line), line.len);
 	}
 	if (ferror(stdin)) {
 		char *m = trs(MSG_USCC_READ_FAILED, strerror(errno));
@@ -134,7 +141,7 @@ static enum status run_uscc_check(struct cmd_ctx *ctx, const struct cmd_args *ar
 	struct check_run cr = check_run_new(ctx->format);
 	enum status st = ST_OK;
 	for (int i = 0; i < args->argc; i++)
-		check_one(&cr, args->argv[i]);
+		check_one(&cr, args->argv[i], strlen(args->argv[i]));
 	if (args->argc == 0)
 		st = check_stdin(ctx, &cr);
 	if (st != ST_OK) {

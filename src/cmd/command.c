@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/outfile.h"
 #include "base/width.h"
 #include "base/xalloc.h"
 #include "cmd/prompt.h"
@@ -85,6 +86,17 @@ enum status cmd_fail(struct cmd_ctx *ctx, enum status st, const char *msg)
 {
 	fprintf(ctx->err, "smcon: %s\n", msg);
 	return st;
+}
+
+enum status cmd_flush(struct cmd_ctx *ctx, enum status st)
+{
+	int e = outfile_flush(ctx->out);
+	if (!e)
+		return st;
+	char *m = trs(MSG_CMD_OUTPUT_FAILED, strerror(e));
+	cmd_fail(ctx, ST_ERROR, m);
+	free(m);
+	return ST_ERROR;
 }
 
 enum status cmd_db_fail(struct cmd_ctx *ctx, const struct db_error *err)

@@ -64,6 +64,9 @@ enum status cmd_execute_line(struct cmd_ctx *ctx, const char *line);
 enum status cmd_connect(struct cmd_ctx *ctx);
 /* Prints "smcon: message" to the error stream and returns st. */
 enum status cmd_fail(struct cmd_ctx *ctx, enum status st, const char *msg);
+/* Flushes the output. A write to it that failed since the last flush (a
+ * full disk, a closed pipe) is reported once: returns ST_ERROR then, else st. */
+enum status cmd_flush(struct cmd_ctx *ctx, enum status st);
 /* Prints a database error and returns its status. */
 enum status cmd_db_fail(struct cmd_ctx *ctx, const struct db_error *err);
 /* The option's value, "" for a flag that is present, or NULL. */

@@ -28,8 +28,7 @@ enum status script_run(struct cmd_ctx *ctx, const char *path, int keep_going)
 			p++;
 		if (!*p || *p == '#' || *p == '\r')
 			continue;
-		enum status st = cmd_execute_line(ctx, p);
-		fflush(ctx->out);
+		enum status st = cmd_flush(ctx, cmd_execute_line(ctx, p));
 		if (st == ST_OK)
 			continue;
 		char *m = trs(MSG_SCRIPT_FAILED_AT, from_stdin ? "-" : path, lineno, (int)st);

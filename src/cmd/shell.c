@@ -143,8 +143,7 @@ enum status shell_run(struct cmd_ctx *ctx)
 		}
 		if (*p && *p != '#') {
 			add_history(p);
-			last = cmd_execute_line(ctx, p);
-			fflush(ctx->out);
+			last = cmd_flush(ctx, cmd_execute_line(ctx, p));
 		}
 		free(line);
 	}

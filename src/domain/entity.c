@@ -7,6 +7,7 @@
 #include "base/uscc.h"
 #include "base/width.h"
 #include "base/xalloc.h"
+#include "domain/entity_profile.h"
 
 static int all_in(const char *s, const char *set)
 {
@@ -233,7 +234,7 @@ void entity_page_add(struct entity_page *p, const PGresult *res)
 		}
 		struct entity_hit *h = &p->hits[p->n++];
 		for (int c = 0; c < EH_COUNT; c++)
-			h->v[c] = xstrdup(c < PQnfields(res) ? PQgetvalue(res, r, c) : "");
+			h->v[c] = entity_cell_dup(res, r, c);
 		p->total = atol(h->v[EH_TOTAL]);
 		p->capped = strcmp(h->v[EH_CAPPED], "t") == 0;
 	}

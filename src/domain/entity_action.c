@@ -1,11 +1,11 @@
 #include "domain/entity_action.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "base/outfile.h"
 #include "base/xalloc.h"
 
 void entity_export_footer(const struct session *s, struct strbuf *out)
@@ -36,16 +36,10 @@ void entity_export_name(const char *prefix, const char *code, const char *ext, s
 
 enum status entity_write_file(const char *path, const struct strbuf *text, struct db_error *err)
 {
-	FILE *f = fopen(path, "w");
-	int ok = f && fwrite(strbuf_str(text), 1, text->len, f) == text->len;
-	int saved = errno;
-	if (f && fclose(f) != 0 && ok) {
-		ok = 0;
-		saved = errno;
-	}
-	if (ok)
+	int e = outfile_write(path, strbuf_str(text), text->len);
+	if (!e)
 		return ST_OK;
-	char *m = trs(MSG_ENTITY_WRITE_FAILED, path, strerror(saved));
+	char *m = trs(MSG_ENTITY_WRITE_FAILED, path, strerror(e));
 	db_error_set(err, ST_ERROR, m);
 	free(m);
 	return ST_ERROR;

@@ -14,7 +14,8 @@ void entity_export_footer(const struct session *s, struct strbuf *out);
 /* Appends a file name in the current directory for an export:
  * PREFIX-CODE-YYYYMMDD-HHMMSS.EXT (CODE left out when NULL). */
 void entity_export_name(const char *prefix, const char *code, const char *ext, struct strbuf *out);
-/* Writes text to path (replacing it). Returns ST_OK, or ST_ERROR with err filled. */
+/* Writes text to path (replacing it whole, or leaving it as it was).
+ * Returns ST_OK, or ST_ERROR with err filled. */
 enum status entity_write_file(const char *path, const struct strbuf *text, struct db_error *err);
 
 /* The columns of a plan, in the order api.entity_plans() returns them. */

@@ -116,7 +116,7 @@ enum status elevator_load(struct db *db, const char *id, struct elevator *e, str
 		return err->status;
 	e->found = PQntuples(res) > 0;
 	for (int c = 0; e->found && c < EV_COUNT && c < PQnfields(res); c++)
-		e->v[c] = xstrdup(PQgetvalue(res, 0, c));
+		e->v[c] = entity_cell_dup(res, 0, c);
 	PQclear(res);
 	if (!e->found)
 		return not_found(err, id);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/tz.h"
 #include "base/uscc.h"
 #include "base/width.h"
 #include "base/xalloc.h"
@@ -151,6 +152,19 @@ void entity_rows_free(struct entity_rows *r)
 	rows_init(r, r->ncols);
 }
 
+#define TIMESTAMPTZ_OID 1184 /* pg_type of timestamptz, fixed in PostgreSQL */
+
+char *entity_cell_dup(const PGresult *res, int row, int c)
+{
+	if (c >= PQnfields(res))
+		return xstrdup("");
+	if (PQftype(res, c) != TIMESTAMPTZ_OID)
+		return xstrdup(PQgetvalue(res, row, c));
+	struct strbuf sb = STRBUF_INIT;
+	tz_format_pg(PQgetvalue(res, row, c), &sb);
+	return strbuf_detach(&sb);
+}
+
 /* Appends row `row` of res (its first ncols columns). */
 static void rows_add(struct entity_rows *r, const PGresult *res, int row)
 {
@@ -159,8 +173,7 @@ static void rows_add(struct entity_rows *r, const PGresult *res, int row)
 		r->cells = xrealloc(r->cells, sizeof(char *) * (size_t)r->cap * (size_t)r->ncols);
 	}
 	for (int c = 0; c < r->ncols; c++)
-		r->cells[(size_t)r->n * (size_t)r->ncols + (size_t)c] =
-			xstrdup(c < PQnfields(res) ? PQgetvalue(res, row, c) : "");
+		r->cells[(size_t)r->n * (size_t)r->ncols + (size_t)c] = entity_cell_dup(res, row, c);
 	r->n++;
 }
 
@@ -261,7 +274,7 @@ static void take_header(struct entity_profile *p, const PGresult *res)
 	if (!p->found)
 		return;
 	for (int f = 0; f < EF_COUNT && f < PQnfields(res); f++)
-		p->v[f] = xstrdup(PQgetvalue(res, 0, f));
+		p->v[f] = entity_cell_dup(res, 0, f);
 }
 
 /* Every tab's first page: replaces what was loaded, and sets every total. */

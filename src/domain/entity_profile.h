@@ -82,6 +82,10 @@ struct entity_rows {
 const char *entity_rows_get(const struct entity_rows *r, int row, int col);
 /* Appends every row of res (its first ncols columns). */
 void entity_rows_add_result(struct entity_rows *r, const PGresult *res);
+/* A copy of a cell of res to free ("" past its columns); a timestamp is cut
+ * to the second, in the session's time zone (ui.timezone): never a raw
+ * "2026-12-07 03:05:56.559614+08" on a screen. */
+char *entity_cell_dup(const PGresult *res, int row, int col);
 /* Frees the rows; r stays usable (empty, ncols kept). */
 void entity_rows_free(struct entity_rows *r);
 

@@ -8,3 +8,4 @@
 #include "i18n/import.def"
 #include "i18n/security.def"
 #include "i18n/entity.def"
+#include "i18n/csv.def"

@@ -1,10 +1,10 @@
 #include "import/import_reject.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/outfile.h"
 #include "base/xalloc.h"
 #include "import/import_value.h"
 #include "i18n/i18n.h"
@@ -85,9 +85,10 @@ enum status import_rejects_write(const struct import_rejects *rs, const char *pa
 				 const struct csv_row *header, const char *text, size_t len,
 				 const size_t *offsets, struct strbuf *msg)
 {
-	FILE *out = fopen(path, "wb");
-	if (!out) {
-		trf(msg, MSG_IMPORT_CANNOT_WRITE, path, strerror(errno));
+	struct outfile of;
+	int e = outfile_open(&of, path);
+	if (e) {
+		trf(msg, MSG_IMPORT_CANNOT_WRITE, path, strerror(e));
 		return ST_ERROR;
 	}
 	struct strbuf sb = STRBUF_INIT;
@@ -111,15 +112,16 @@ enum status import_rejects_write(const struct import_rejects *rs, const char *pa
 			row.nfields = 0;
 		reject_line(&sb, r, t, &row);
 		if (sb.len > 1 << 20) {
-			fwrite(sb.buf, 1, sb.len, out);
+			fwrite(sb.buf, 1, sb.len, of.f);
 			strbuf_reset(&sb);
 		}
 	}
-	fwrite(sb.buf ? sb.buf : "", 1, sb.len, out);
+	fwrite(sb.buf ? sb.buf : "", 1, sb.len, of.f);
 	strbuf_free(&sb);
 	csv_row_free(&row);
-	if (fclose(out) != 0) {
-		trf(msg, MSG_IMPORT_CANNOT_WRITE, path, strerror(errno));
+	e = outfile_commit(&of);
+	if (e) {
+		trf(msg, MSG_IMPORT_CANNOT_WRITE, path, strerror(e));
 		return ST_ERROR;
 	}
 	return ST_OK;

@@ -152,10 +152,7 @@ static int check_row(struct run *R)
 {
 	strbuf_reset(&R->why);
 	if (R->row.error != CSV_OK) {
-		enum msg_id m = R->row.error == CSV_UNCLOSED_QUOTE ? MSG_IMPORT_CSV_UNCLOSED
-				: R->row.error == CSV_AFTER_QUOTE    ? MSG_IMPORT_CSV_AFTER_QUOTE
-								     : MSG_IMPORT_CSV_STRAY_QUOTE;
-		trf(&R->why, m, R->row.error_field);
+		csv_describe(&R->row, &R->why);
 		return 0;
 	}
 	if (R->row.nfields != R->theme.ncolumns) {

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/outfile.h"
+
 static void base64(const unsigned char *s, size_t n, struct strbuf *out)
 {
 	static const char digits[] =
@@ -27,13 +29,14 @@ void clipboard_osc52(const char *text, struct strbuf *out)
 	strbuf_add(out, "\a");
 }
 
-void clipboard_copy(const char *text)
+int clipboard_copy(const char *text)
 {
 	struct strbuf seq = STRBUF_INIT;
 	clipboard_osc52(text, &seq);
 	/* curses writes to stdout as well: flush its output first, then ours */
 	fflush(stdout);
 	fputs(strbuf_str(&seq), stdout);
-	fflush(stdout);
+	int e = outfile_flush(stdout);
 	strbuf_free(&seq);
+	return e;
 }

@@ -8,7 +8,8 @@
 
 /* Appends the OSC 52 sequence that puts text on the clipboard. */
 void clipboard_osc52(const char *text, struct strbuf *out);
-/* Sends that sequence to the terminal (call while curses runs). */
-void clipboard_copy(const char *text);
+/* Sends that sequence to the terminal (call while curses runs). Returns 0,
+ * or the errno value of the failed write. */
+int clipboard_copy(const char *text);
 
 #endif

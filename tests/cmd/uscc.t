@@ -91,7 +91,7 @@ is "$out" "input,code,length,valid,problem,position,found,expected,message" "  .
 check $'9\xff320214745555318W\n' uscc check --format json
 perl -MJSON::PP -e 'decode_json(join "", <STDIN>)' <<<"$out" 2>/dev/null
 is "$?" 0 "bytes that are not UTF-8 (a GBK file, say) still give valid JSON"
-contains "$out" '"problem": "char", "position": 2, "found": "U+FFFD"' "  ... and name the position"
+contains "$out" '"problem": "text", "position": 2, "found": "0xFF"' "  ... and name the byte that is not"
 
 check $'uscc check\n' -f -
 is "$rc" 2 "in a script on standard input (-f -), uscc check without CODE exits 2"
@@ -114,4 +114,12 @@ line1=$(grep '^ 91350100M000100Y43 ' <<<"$out")
 line3=$(grep '^ 913202147号' <<<"$out")
 is "$("$TOOLS/colof" "$line3" '| 9132')" "$("$TOOLS/colof" "$line1" '| 9135')" \
 	"the table aligns columns by display width (a Chinese character is two columns)"
+# Input that is not text is refused before it is normalised.
+out=$("$SMCON" uscc check --format csv $'91320214745555318\xef \xbc\xb7' 2>/dev/null)
+is "$?" 1 "stray bytes around a blank: invalid"
+contains "$out" "text,18,0xEF" "  ... as text that is not UTF-8, at its first bad byte"
+unlike "$out" "Ｗ" "  ... never a character the input does not hold"
+out=$(printf '91320214745555318W\0garbage\n' | "$SMCON" uscc check --format csv 2>/dev/null)
+is "$?" 1 "a code with a NUL and more after it on standard input: invalid"
+contains "$out" "text,19,0x00" "  ... the NUL is named"
 done_testing

@@ -106,6 +106,43 @@ static void errors(void)
 	strbuf_free(&err);
 }
 
+/* libconfig 1.5 ends the program when an @include names a directory; smcon
+ * refuses it first, with file and line, and still follows regular includes. */
+static void includes(void)
+{
+	expect_error("ui: { language = \"en\"; };\n@include \".\"\n", "bad.conf:2: @include \".\" is not a regular file",
+		     "@include of a directory is refused with file and line");
+	expect_error("  @include \"/dev/null\"\n", "bad.conf:1: @include \"/dev/null\" is not a regular file",
+		     "  ... so is a device");
+	FILE *f = fopen(write_file("nul.conf", ""), "w");
+	fwrite("# ok\n@include \"..\0\0\"\n", 1, 20, f);
+	fclose(f);
+	struct strbuf e = STRBUF_INIT;
+	struct conf n;
+	conf_init(&n);
+	char nul[300];
+	snprintf(nul, sizeof nul, "%s/nul.conf", dir);
+	ok(conf_read_file(&n, nul, 1, &e) == -1 && strstr(strbuf_str(&e), "nul.conf:2: a NUL byte"),
+	   "a NUL byte (which would cut an @include's name short) is refused with file and line");
+	conf_free(&n);
+	strbuf_free(&e);
+	char inner[300], text[400];
+	snprintf(inner, sizeof inner, "%s/inner.conf", dir);
+	write_file("inner.conf", "\n\n@include \"/\"\n");
+	snprintf(text, sizeof text, "@include \"%s\"\n", inner);
+	expect_error(text, "inner.conf:3: @include \"/\" is not a regular file",
+		     "  ... also in an included file, naming that file");
+	write_file("inner.conf", "ui: { language = \"en\"; };\n");
+	struct conf c;
+	struct strbuf err = STRBUF_INIT;
+	conf_init(&c);
+	const char *outer = write_file("outer.conf", text);
+	is_int(conf_read_file(&c, outer, 1, &err), 0, "an @include of a regular file is read");
+	is_str(c.ui_language, "en", "  ... with its settings");
+	conf_free(&c);
+	strbuf_free(&err);
+}
+
 static void shipped_default(void)
 {
 	struct conf c, d;
@@ -129,6 +166,7 @@ int main(void)
 	defaults();
 	layering();
 	errors();
+	includes();
 	shipped_default();
 	char rm[300];
 	snprintf(rm, sizeof rm, "rm -rf %s", dir);

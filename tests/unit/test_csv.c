@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/csv.h"
+#include "i18n/i18n.h"
 #include "lib/tap.h"
 
 /* The fields of the row as "a|b|c". */
@@ -91,6 +92,58 @@ int main(void)
 	csv_parser_seek(&p, off, 2);
 	ok(csv_parser_next(&p, &row) && strcmp(joined(&row), "first") == 0 && row.line == 2,
 	   "a row is read again from its offset");
+
+	/* A bare CR ends nothing: lines are counted by LF, as text_line_at() does. */
+	const char *cr = "a,b\r1,2\rx,y\n3,4\n";
+	csv_parser_init(&p, cr, strlen(cr));
+	csv_parser_next(&p, &row);
+	is_int(row.error, CSV_BARE_CR, "a CR without LF outside quotes is an error");
+	is_int(row.error_field, 2, "  in the field it is in");
+	is_int(row.nfields, 4, "  and does not end the record");
+	ok(csv_parser_next(&p, &row) && row.line == 2 && strcmp(joined(&row), "3|4") == 0 && !row.error,
+	   "  the next record starts on the next LF line");
+	rows("a,\"x\ry\"\n1,2\n", (const char *[]){"a|x\ry", "1|2", NULL}, (long[]){1, 2},
+	     "a CR inside quotes is data and ends no line");
+	struct strbuf desc = STRBUF_INIT;
+	i18n_set_language("en");
+	csv_parser_init(&p, "a\rb", 3);
+	csv_parser_next(&p, &row);
+	csv_describe(&row, &desc);
+	is_str(strbuf_str(&desc), "field 1: a carriage return (CR) without a line feed; records end with LF or CR LF",
+	       "  the error says what the file should hold");
+
+	/* Memory is bounded: at most CSV_MAX_FIELDS fields, CSV_MAX_RECORD bytes. */
+	struct strbuf big = STRBUF_INIT;
+	for (int i = 0; i < 5000; i++)
+		strbuf_add(&big, "x,");
+	strbuf_add(&big, "last\nnext\n");
+	csv_parser_init(&p, big.buf, big.len);
+	csv_parser_next(&p, &row);
+	is_int(row.error, CSV_TOO_MANY_FIELDS, "a record of 5,001 fields is an error");
+	is_int(row.nfields, CSV_MAX_FIELDS, "  and holds no more than the limit");
+	ok(row.cap <= 2 * CSV_MAX_FIELDS, "  nor the memory for many more");
+	strbuf_reset(&desc);
+	csv_describe(&row, &desc);
+	is_str(strbuf_str(&desc), "more than 1000 fields", "  it says so");
+	ok(csv_parser_next(&p, &row) && strcmp(joined(&row), "next") == 0 && row.line == 2 && !row.error,
+	   "  the next record is read as usual");
+	strbuf_reset(&big);
+	strbuf_add(&big, "h\n\"");
+	for (int i = 0; i < CSV_MAX_RECORD; i++)
+		strbuf_add(&big, "\"\"");
+	strbuf_add(&big, "\"\nnext\n");
+	csv_parser_init(&p, big.buf, big.len);
+	csv_parser_next(&p, &row);
+	csv_parser_next(&p, &row);
+	is_int(row.error, CSV_TOO_LONG, "a record of 2 MiB is an error");
+	ok(row.unquoted.len <= CSV_MAX_RECORD + 2, "  its unescaped copy stops at the limit");
+	strbuf_reset(&desc);
+	csv_describe(&row, &desc);
+	is_str(strbuf_str(&desc), "the record is longer than 1048576 bytes", "  it says so");
+	ok(csv_parser_next(&p, &row) && strcmp(joined(&row), "next") == 0 && row.line == 3,
+	   "  the next record is read as usual");
+	strbuf_free(&big);
+	strbuf_free(&desc);
 
 	struct strbuf q = STRBUF_INIT;
 	csv_quote(&q, "plain", 5);

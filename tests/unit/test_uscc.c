@@ -168,6 +168,34 @@ static void normalizing(void)
 	}
 }
 
+/* Malformed UTF-8: a blank between stray bytes must not join them into a
+ * character the input does not hold (\xef + \xbc\xb7 would be Ｗ, which
+ * becomes W), and normalising twice changes nothing. */
+static void malformed_text(void)
+{
+	const char *in = "91320214745555318\xef \xbc\xb7";
+	char *once = normalized(in), *twice = normalized(once);
+	ok(!strstr(once, "\xef\xbc\xb7") && !strchr(once, 'W'), "stray bytes are not joined into a character");
+	is_str(once, "91320214745555318\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", "  ... each becomes U+FFFD");
+	is_str(twice, once, "  ... and normalising again changes nothing");
+	free(once);
+	free(twice);
+	struct uscc_result r;
+	is_int(uscc_check_text(in, strlen(in), &r), USCC_BAD_TEXT, "such input is refused as text first");
+	is_int(r.position, 18, "  ... at its first bad byte");
+	is_int(r.found, 0xef, "  ... which it names");
+	struct strbuf msg = STRBUF_INIT;
+	uscc_describe(&r, &msg);
+	is_str(strbuf_str(&msg), "不是有效的 UTF-8 文本：第 18 个字节是 0xEF", "  ... in a clear message");
+	strbuf_free(&msg);
+	const char nul[] = "91320214745555318W\0garbage";
+	is_int(uscc_check_text(nul, sizeof nul - 1, &r), USCC_BAD_TEXT, "a NUL inside the input is not text");
+	is_int(r.position, 19, "  ... at the NUL");
+	is_int(r.found, 0, "  ... byte 0x00");
+	const char *good = "９１３２ 0214 7455 5531 8w";
+	is_int(uscc_check_text(good, strlen(good), &r), USCC_VALID, "UTF-8 with full-width characters and blanks is text");
+}
+
 static void what_is_reported(void)
 {
 	struct uscc_result r;
@@ -319,6 +347,7 @@ int main(void)
 	every_vector();
 	real_samples_included();
 	normalizing();
+	malformed_text();
 	what_is_reported();
 	messages();
 	completing();
