@@ -163,6 +163,25 @@ static void notice_to_log(void *arg, const char *message)
 	log_info("server: %.*s", (int)strcspn(message, "\n"), message);
 }
 
+/* The session's limits: db.statement_timeout for every statement (0: the server's),
+ * and the server checks every second whether the client is still there,
+ * so a killed console's long statement stops within a second. */
+static void session_limits(struct db *db)
+{
+	char timeout[32];
+	snprintf(timeout, sizeof timeout, "%d", db->statement_timeout);
+	const char *params[1] = {timeout};
+	/* without a limit of ours, the server's (or the role's) stays */
+	PGresult *res = PQexecParams(db->conn,
+	                             "SELECT CASE WHEN $1::int > 0"
+	                             "            THEN set_config('statement_timeout', $1::text, false) END,"
+	                             "       set_config('client_connection_check_interval', '1000', false)",
+	                             1, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		log_warn("session limits not set: %s", PQerrorMessage(db->conn));
+	PQclear(res);
+}
+
 enum db_fail db_connect(struct db *db, struct db_error *err)
 {
 	struct params p;
@@ -175,6 +194,7 @@ enum db_fail db_connect(struct db *db, struct db_error *err)
 		db->state = DB_UP;
 		if (db->notices_to_log)
 			PQsetNoticeProcessor(conn, notice_to_log, NULL);
+		session_limits(db);
 		log_info("connected as %s to %s", PQuser(conn), PQdb(conn));
 		return DB_FAIL_NONE;
 	}
@@ -194,6 +214,7 @@ int db_reconnect(struct db *db, struct db_error *err)
 		PQreset(db->conn);
 		if (PQstatus(db->conn) == CONNECTION_OK) {
 			db->state = DB_UP;
+			session_limits(db);
 			log_info("reconnected");
 			return 0;
 		}

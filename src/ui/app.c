@@ -40,8 +40,15 @@ void app_free(struct app *app)
 
 int app_push(struct app *app, const struct screen *s, void *arg)
 {
-	if (app->depth >= APP_MAX_DEPTH)
+	/* the same screen twice on top (F1 on the help page) is one screen */
+	if (app->depth > 0 && app->stack[app->depth - 1].screen == s)
+		return 0;
+	/* the last place is the idle lock's: locking never waits for room */
+	if (app->depth >= APP_MAX_DEPTH - (s == &screen_lock ? 0 : 1)) {
+		app_message(app, MSGK_ERROR, tr(MSG_APP_TOO_DEEP));
+		log_warn("screen %s not opened: %d screens are open", s->name, app->depth);
 		return -1;
+	}
 	app->stack[app->depth].screen = s;
 	app->stack[app->depth].state = s->enter ? s->enter(app, arg) : NULL;
 	app->depth++;
@@ -238,8 +245,7 @@ static void check_idle(struct app *app)
 		return;
 	if (app_now_ms() - app->last_key_ms >= (long long)(minutes * 60000.0)) {
 		log_info("idle lock for %s", app->session.login);
-		app->locked = 1;
-		app_push(app, &screen_lock, NULL);
+		app->locked = app_push(app, &screen_lock, NULL) == 0;
 	}
 }
 

@@ -79,7 +79,9 @@ void app_init(struct app *app, struct conf *conf);
 void app_free(struct app *app);
 /* Runs the console until the operator quits. Returns the exit status. */
 int app_run(struct app *app);
-/* Opens a screen on top. Returns 0, or -1 when the stack is full. */
+/* Opens a screen on top; the screen already on top is not opened again.
+ * Returns 0, or -1 with a message when the stack is full (one place is
+ * kept for the idle lock, so the console can always lock). */
 int app_push(struct app *app, const struct screen *s, void *arg);
 /* Closes screens until depth screens remain. */
 void app_pop_to(struct app *app, int depth);

@@ -62,7 +62,7 @@ like "$(reveal demo_analyst rights.report "$report" reporter_name)" "无权查�
 is "$(reveal demo_clerk_lx rights.complaint "$complaint" complainant_phone)" "13951512345" \
 	"a clerk of the handling unit sees the complainant's phone"
 like "$(reveal demo_clerk_jy rights.complaint "$complaint" complainant_phone)" "无权查看" "  ... a 江阴 clerk does not"
-like "$(reveal demo_clerk_lx rights.complaint 999999999 complainant_phone)" "没有编号" "a record that does not exist is said so"
+like "$(reveal demo_clerk_lx rights.complaint 999999999 complainant_phone)" "42501|无权查看" "a record that does not exist gets the answer of one that is not yours (no probing of ids)"
 like "$(reveal demo_clerk_lx core.staff 1 full_name)" "不是存有个人信息的表" "a table without personal data is refused"
 is "$(psql_su -At -d "$db" -c "SELECT string_agg(actor || ' ' || table_name || ' ' || (row_key ->> 'id'), ',' ORDER BY id)
                                FROM audit.log WHERE action = 'read'")" \
