@@ -172,11 +172,12 @@ static void session_limits(struct db *db)
 	snprintf(timeout, sizeof timeout, "%d", db->statement_timeout);
 	const char *params[1] = {timeout};
 	/* without a limit of ours, the server's (or the role's) stays */
-	PGresult *res = PQexecParams(db->conn,
-	                             "SELECT CASE WHEN $1::int > 0"
-	                             "            THEN set_config('statement_timeout', $1::text, false) END,"
-	                             "       set_config('client_connection_check_interval', '1000', false)",
-	                             1, NULL, params, NULL, NULL, 0);
+	PGresult *res =
+	    PQexecParams(db->conn,
+	                 "SELECT CASE WHEN $1::int > 0"
+	                 "            THEN set_config('statement_timeout', $1::text, false) END,"
+	                 "       set_config('client_connection_check_interval', '1000', false)",
+	                 1, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		log_warn("session limits not set: %s", PQerrorMessage(db->conn));
 	PQclear(res);
