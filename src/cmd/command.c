@@ -211,7 +211,7 @@ enum status cmd_connect(struct cmd_ctx *ctx)
 	db_error_init(&err);
 	enum db_fail why = db_connect(ctx->db, &err);
 	if (why == DB_FAIL_NEED_PASSWORD && ctx->can_prompt) {
-		char *pw = prompt_password(ctx->db->user);
+		char *pw = prompt_password(db_login(ctx->db));
 		if (pw) {
 			db_set_login(ctx->db, ctx->db->user, pw);
 			prompt_wipe(pw);

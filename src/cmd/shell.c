@@ -114,6 +114,18 @@ static char **attempt(const char *text, int start, int end)
 	return rl_completion_matches(text, generator);
 }
 
+/* The prompt: login@database> once connected, as psql names the database;
+ * smcon> before. */
+static void shell_prompt(const struct cmd_ctx *ctx, struct strbuf *p)
+{
+	PGconn *conn = ctx->connected ? ctx->db->conn : NULL;
+	strbuf_reset(p);
+	if (conn)
+		strbuf_addf(p, "%s@%s> ", PQuser(conn), PQdb(conn));
+	else
+		strbuf_add(p, "smcon> ");
+}
+
 enum status shell_run(struct cmd_ctx *ctx)
 {
 	const char *hist = ctx->conf->shell_history_file;
@@ -123,6 +135,8 @@ enum status shell_run(struct cmd_ctx *ctx)
 	 * read it as data. */
 	if (!isatty(STDIN_FILENO))
 		ctx->stdin_use = "shell";
+	else if (cmd_connect(ctx) != ST_OK) /* says why; the commands try again */
+		fflush(ctx->err);
 	rl_attempted_completion_function = attempt;
 	using_history();
 	stifle_history(ctx->conf->shell_history_size);
@@ -131,7 +145,9 @@ enum status shell_run(struct cmd_ctx *ctx)
 		read_history(hist);
 	}
 	char *line;
-	while ((line = readline("smcon> "))) {
+	struct strbuf prompt = STRBUF_INIT;
+	for (shell_prompt(ctx, &prompt); (line = readline(strbuf_str(&prompt)));
+	     shell_prompt(ctx, &prompt)) {
 		char *p = line, *end = line + strlen(line);
 		while (*p == ' ' || *p == '\t')
 			p++;
@@ -147,6 +163,7 @@ enum status shell_run(struct cmd_ctx *ctx)
 		}
 		free(line);
 	}
+	strbuf_free(&prompt);
 	if (*hist && write_history(hist) != 0)
 		log_warn("cannot write history to %s", hist);
 	for (int i = 0; i < pending.n; i++)

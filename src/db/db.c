@@ -77,6 +77,7 @@ void db_free(struct db *db)
 	db_disconnect(db);
 	wipe(&db->password);
 	free(db->user);
+	free(db->tried_user);
 	free(db->conninfo);
 	memset(db, 0, sizeof *db);
 }
@@ -190,6 +191,8 @@ enum db_fail db_connect(struct db *db, struct db_error *err)
 	db_error_reset(err);
 	build_params(db, &p, 1);
 	PGconn *conn = PQconnectdbParams(p.kw, p.val, 1);
+	free(db->tried_user);
+	db->tried_user = PQuser(conn) && *PQuser(conn) ? xstrdup(PQuser(conn)) : NULL;
 	if (PQstatus(conn) == CONNECTION_OK) {
 		db->conn = conn;
 		db->state = DB_UP;
@@ -207,6 +210,11 @@ enum db_fail db_connect(struct db *db, struct db_error *err)
 	log_warn("connection as %s failed: %s", db->user ? db->user : "(default)",
 		 strbuf_str(&err->detail));
 	return why;
+}
+
+const char *db_login(const struct db *db)
+{
+	return db->user ? db->user : db->tried_user ? db->tried_user : "";
 }
 
 int db_reconnect(struct db *db, struct db_error *err)

@@ -35,6 +35,7 @@ struct db {
 	enum db_state state;
 	char *conninfo; /* from the configuration or -d; may be "" */
 	char *user;     /* login role, NULL = libpq default */
+	char *tried_user; /* the login role of the last attempt, libpq's default resolved */
 	char *password; /* kept for reconnecting; wiped when freed */
 	int connect_timeout;
 	int statement_timeout;
@@ -56,6 +57,10 @@ void db_free(struct db *db);
  * sources: PGPASSWORD, .pgpass, service file). */
 void db_set_login(struct db *db, const char *user, const char *password);
 
+/* The login role: the one set, else the one libpq took at the last attempt
+ * to connect (PGUSER, a service file, the operating-system user); "" before
+ * any attempt. */
+const char *db_login(const struct db *db);
 /* Connects. Returns DB_FAIL_NONE, or the reason with err filled. */
 enum db_fail db_connect(struct db *db, struct db_error *err);
 void db_disconnect(struct db *db);

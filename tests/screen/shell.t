@@ -32,4 +32,20 @@ SCR_ENV="PGUSER=demo_clerk_lx PGPASSWORD=demo XDG_STATE_HOME=$XDG_STATE_HOME" \
 await "smcon>" "a new shell starts"
 scr_keys Up
 await "smcon> db status --format csv" "Up recalls the previous session's command"
+
+# without a password, on a terminal: the prompt names the user from PGUSER
+# asked NAME ARGS...: smcon ARGS with PGUSER only; a test that it asks for
+# demo_clerk_lx's password, which it is then given
+asked() {
+	local name=$1
+	shift
+	SCR_ENV="PGUSER=demo_clerk_lx XDG_STATE_HOME=$XDG_STATE_HOME" scr_start 100 30 "$SMCON" -C "$CONF" "$@"
+	await "用户 demo_clerk_lx 的密码：" "$name"
+	scr_type "demo"
+	scr_keys Enter
+}
+asked "the password prompt names the user from PGUSER" whoami
+await "登录名" "  ... and the password typed connects"
+asked "the shell connects when it starts, asking for the password" --shell
+await "demo_clerk_lx@smcon>" "  ... and its prompt names the user and the database"
 done_testing
