@@ -16,11 +16,12 @@ psql_su -d "$DB" -c "BEGIN; LOCK TABLE core.entity IN ACCESS EXCLUSIVE MODE; SEL
 	>/dev/null 2>&1 &
 locker=$!
 at_exit "kill $locker"
-for i in $(seq 100); do
+locked() {
 	[ "$(psql_su -d "$DB" -Atc "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-	                           WHERE c.relname = 'entity' AND l.mode = 'AccessExclusiveLock' AND l.granted")" = 1 ] && break
-	sleep 0.1
-done
+	                           WHERE c.relname = 'entity' AND l.mode = 'AccessExclusiveLock' AND l.granted")" = 1 ]
+}
+wait_until 10 locked
+is "$?" 0 "another session holds the entity table"
 scr_type "红豆"
 await "操作已取消" "the search behind the lock gives up after the statement time limit"
 contains "$(scr_capture)" "statement timeout" "  ... and says it was the time limit"

@@ -160,7 +160,7 @@ static void shipped_default(void)
 
 int main(void)
 {
-	plan(23);
+	plan(29);
 	if (!mkdtemp(dir))
 		return 1;
 	defaults();

@@ -47,7 +47,7 @@ static void rows(const char *text, const char *const *want, const long *lines, c
 
 int main(void)
 {
-	plan(18);
+	plan(33);
 	rows("a,b,c\n1,2,3\n", (const char *[]){"a|b|c", "1|2|3", NULL}, (long[]){1, 2}, "plain rows");
 	rows("a,b\r\n1,2\r\n", (const char *[]){"a|b", "1|2", NULL}, (long[]){1, 2}, "CR LF line ends");
 	rows("a,b\n1,2", (const char *[]){"a|b", "1|2", NULL}, (long[]){1, 2}, "no line end after the last row");

@@ -338,7 +338,7 @@ static void typos_are_caught(void)
 
 int main(void)
 {
-	plan(61);
+	plan(72);
 	char *path = vectors_path();
 	if (!ok(load_vectors(path) == 0, "the test vectors can be read"))
 		printf("# cannot open %s\n", path);
