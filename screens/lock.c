@@ -70,6 +70,14 @@ static int unlock(struct app *app, struct lock *st)
 	}
 	db_error_init(&err);
 	int ok = password_ok(app, field_text(&st->pass), &err);
+	if (ok && app->auth_rejected) {
+		/* the password changed under a running console: reconnect with the new one */
+		db_set_login(&app->db, app->session.login, field_text(&st->pass));
+		ok = db_reconnect(&app->db, &err) == 0;
+		app->auth_rejected = !ok;
+		if (ok)
+			app_message(app, MSGK_INFO, tr(MSG_APP_RECONNECTED));
+	}
 	field_clear(&st->pass);
 	if (!ok) {
 		app_message(app, MSGK_ERROR, strbuf_str(&err.message));

@@ -219,19 +219,18 @@ const char *db_login(const struct db *db)
 
 int db_reconnect(struct db *db, struct db_error *err)
 {
-	if (db->conn) {
-		PQreset(db->conn);
-		if (PQstatus(db->conn) == CONNECTION_OK) {
-			db->state = DB_UP;
-			session_limits(db);
-			log_info("reconnected");
-			return 0;
-		}
-	}
-	if (db_connect(db, err) == DB_FAIL_NONE)
+	/* a fresh connection, tried once: PQreset and a second attempt would
+	 * count two failed logins against an account whose password changed */
+	enum db_fail why = db_connect(db, err);
+	if (why == DB_FAIL_NONE) {
+		log_info("reconnected");
 		return 0;
+	}
 	db->state = DB_LOST;
-	return -1;
+	return why == DB_FAIL_PASSWORD || why == DB_FAIL_NEED_PASSWORD ||
+	               why == DB_FAIL_NOT_PERMITTED
+	           ? 1
+	           : -1;
 }
 
 static enum status status_of(const char *st)

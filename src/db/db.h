@@ -64,7 +64,10 @@ const char *db_login(const struct db *db);
 /* Connects. Returns DB_FAIL_NONE, or the reason with err filled. */
 enum db_fail db_connect(struct db *db, struct db_error *err);
 void db_disconnect(struct db *db);
-/* Tries once to re-establish a lost connection. Returns 0 or -1 (err filled). */
+/* Tries once to re-establish a lost connection with the saved login.
+ * Returns 0; 1 when the server refused the login itself (a changed
+ * password, a suspended account: do not try again with it); -1 otherwise
+ * (err filled). */
 int db_reconnect(struct db *db, struct db_error *err);
 
 /* Runs one statement with text parameters (NULL entries are SQL NULL).

@@ -82,6 +82,7 @@ void app_logout(struct app *app)
 	session_free(&app->session);
 	app->logged_in = 0;
 	app->locked = 0;
+	app->auth_rejected = 0;
 }
 
 long long app_now_ms(void)
@@ -209,12 +210,23 @@ static void check_db(struct app *app)
 			PQfreemem(n);
 	}
 	time_t now = time(NULL);
-	if (app->db.state == DB_LOST && now - app->last_reconnect >= 5) {
+	if (app->db.state == DB_LOST && !app->auth_rejected && now - app->last_reconnect >= 5) {
 		struct db_error err;
 		db_error_init(&err);
 		app->last_reconnect = now;
-		if (db_reconnect(&app->db, &err) == 0)
+		int r = db_reconnect(&app->db, &err);
+		if (r == 0) {
 			app_message(app, MSGK_INFO, tr(MSG_APP_RECONNECTED));
+		} else if (r == 1) {
+			/* retrying a password the server refused would lock the account */
+			log_warn(
+			    "the server refused the saved login of %s: asking for the password",
+			    app->session.login);
+			app->auth_rejected = 1;
+			if (!app->locked)
+				app->locked = app_push(app, &screen_lock, NULL) == 0;
+			app_message(app, MSGK_ERROR, tr(MSG_APP_AUTH_REJECTED));
+		}
 		db_error_free(&err);
 	}
 }

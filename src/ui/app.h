@@ -72,6 +72,7 @@ struct app {
 	long long wake_ms;     /* a screen wants a tick by this time (0 = none) */
 	long long last_key_ms; /* when the operator last pressed a key */
 	int locked;            /* the idle lock is showing */
+	int auth_rejected;     /* the server refused the saved password: ask, never retry it */
 	const char *initial_user; /* -U: the login screen starts with it */
 };
 
