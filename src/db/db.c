@@ -227,10 +227,8 @@ int db_reconnect(struct db *db, struct db_error *err)
 		return 0;
 	}
 	db->state = DB_LOST;
-	return why == DB_FAIL_PASSWORD || why == DB_FAIL_NEED_PASSWORD ||
-	               why == DB_FAIL_NOT_PERMITTED
-	           ? 1
-	           : -1;
+	/* an account that may not log in now (NOLOGIN) may be resumed: keep trying */
+	return why == DB_FAIL_PASSWORD || why == DB_FAIL_NEED_PASSWORD ? 1 : -1;
 }
 
 static enum status status_of(const char *st)

@@ -65,9 +65,9 @@ const char *db_login(const struct db *db);
 enum db_fail db_connect(struct db *db, struct db_error *err);
 void db_disconnect(struct db *db);
 /* Tries once to re-establish a lost connection with the saved login.
- * Returns 0; 1 when the server refused the login itself (a changed
- * password, a suspended account: do not try again with it); -1 otherwise
- * (err filled). */
+ * Returns 0; 1 when the server refused the password (changed by an admin:
+ * do not try it again); -1 otherwise, a suspended account included, which
+ * may be resumed (err filled). */
 int db_reconnect(struct db *db, struct db_error *err);
 
 /* Runs one statement with text parameters (NULL entries are SQL NULL).
