@@ -69,14 +69,17 @@ static int unlock(struct app *app, struct lock *st)
 		return SCR_HANDLED;
 	}
 	db_error_init(&err);
-	int ok = password_ok(app, field_text(&st->pass), &err);
-	if (ok && app->auth_rejected) {
-		/* the password changed under a running console: reconnect with the new one */
+	int ok;
+	if (app->auth_rejected) {
+		/* the password changed under a running console: the reconnection
+		 * with the new one is the check, one login rather than two */
 		db_set_login(&app->db, app->session.login, field_text(&st->pass));
 		ok = db_reconnect(&app->db, &err) == 0;
 		app->auth_rejected = !ok;
 		if (ok)
 			app_message(app, MSGK_INFO, tr(MSG_APP_RECONNECTED));
+	} else {
+		ok = password_ok(app, field_text(&st->pass), &err);
 	}
 	field_clear(&st->pass);
 	if (!ok) {

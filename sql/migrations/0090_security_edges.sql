@@ -97,7 +97,12 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION core.text_limits() IS
 	'触发器：文字列的长度上限（参数“列:上限:名称”），超出时报出名称、上限和实际长度';
-CREATE TRIGGER complaint_text_limits BEFORE INSERT OR UPDATE ON rights.complaint
+-- Only a write of those columns is checked: a state change or a recomputed
+-- deadline leaves the texts as they were.
+CREATE TRIGGER complaint_text_limits
+	BEFORE INSERT OR UPDATE OF complainant_name, complainant_address, respondent_name,
+	                           respondent_address, subject, request, facts
+	ON rights.complaint
 	FOR EACH ROW EXECUTE FUNCTION core.text_limits(
 		'complainant_name:50:投诉人姓名', 'complainant_address:200:投诉人地址',
 		'respondent_name:200:被投诉人名称', 'respondent_address:200:被投诉人地址',

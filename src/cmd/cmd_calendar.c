@@ -87,12 +87,6 @@ static void print_problem(struct cmd_ctx *ctx, const struct cal_problem *p)
 	free(msg);
 }
 
-static void fix_loaded(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
-{
-	rowset_set(rs, r, 3, ref_flag(ctx, PQgetvalue(res, r, 3), MSG_REF_YES, MSG_REF_NO));
-	rowset_set(rs, r, 4, ref_flag(ctx, PQgetvalue(res, r, 4), MSG_REF_YES, MSG_REF_NO));
-}
-
 /* After a load: how the stored deadlines moved (a table in the UI language;
  * csv and json carry the rows as they are). */
 static enum status print_moves(struct cmd_ctx *ctx, const char *load_id)
@@ -138,7 +132,7 @@ static enum status load_rows(struct cmd_ctx *ctx, const struct cal_file *f, cons
 	    {"was_provisional", MSG_CAL_COL_WAS_PROVISIONAL, CT_BOOL},
 	};
 	static const int src[] = {0, 1, 2, 3, 4};
-	static const struct ref_view view = {cols, src, 5, 0, fix_loaded};
+	static const struct ref_view view = {cols, src, 5, 0, NULL};
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	PGresult *res = calendar_load(ctx->db, f, base, err);
 	if (!res)
@@ -203,7 +197,6 @@ static void fix_deadline(const struct cmd_ctx *ctx, struct rowset *rs, int r, co
 	rowset_set(rs, r, 4, weekday(PQgetvalue(res, r, 4)));
 	rowset_set(rs, r, 5, kind_text(ctx, ref_value(res, r, 5)));
 	mark_provisional(ctx, rs, r, 3, PQgetvalue(res, r, 3), PQgetvalue(res, r, 7));
-	rowset_set(rs, r, 7, ref_flag(ctx, PQgetvalue(res, r, 7), MSG_REF_YES, MSG_REF_NO));
 }
 
 enum status run_calendar_deadline(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -232,9 +225,9 @@ enum status run_calendar_deadline(struct cmd_ctx *ctx, const struct cmd_args *ar
 
 static void fix_workdays(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
 {
+	(void)ctx;
 	rowset_set(rs, r, 1, weekday(PQgetvalue(res, r, 1)));
 	rowset_set(rs, r, 3, weekday(PQgetvalue(res, r, 3)));
-	rowset_set(rs, r, 5, ref_flag(ctx, PQgetvalue(res, r, 5), MSG_REF_YES, MSG_REF_NO));
 }
 
 enum status run_calendar_workdays(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -258,11 +251,6 @@ enum status run_calendar_workdays(struct cmd_ctx *ctx, const struct cmd_args *ar
 	                 &view);
 }
 
-static void fix_year(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
-{
-	rowset_set(rs, r, 7, ref_flag(ctx, PQgetvalue(res, r, 7), MSG_REF_YES, MSG_REF_NO));
-}
-
 static enum status show_years(struct cmd_ctx *ctx)
 {
 	static const struct ref_col cols[] = {
@@ -276,7 +264,7 @@ static enum status show_years(struct cmd_ctx *ctx)
 	    {"provisional", MSG_CAL_COL_PROVISIONAL, CT_BOOL},
 	};
 	static const int src[] = {0, 1, 2, 3, 4, 5, 6, 7};
-	static const struct ref_view view = {cols, src, 8, 0, fix_year};
+	static const struct ref_view view = {cols, src, 8, 0, NULL};
 	struct db_error err;
 	db_error_init(&err);
 	return ref_print(ctx, calendar_years(ctx->db, &err), &err, &view);
@@ -286,7 +274,6 @@ static void fix_day(const struct cmd_ctx *ctx, struct rowset *rs, int r, const P
 {
 	rowset_set(rs, r, 1, weekday(PQgetvalue(res, r, 1)));
 	rowset_set(rs, r, 2, kind_text(ctx, PQgetvalue(res, r, 2)));
-	rowset_set(rs, r, 4, ref_flag(ctx, PQgetvalue(res, r, 5), MSG_REF_YES, MSG_REF_NO));
 }
 
 static enum status show_year(struct cmd_ctx *ctx, const char *year)

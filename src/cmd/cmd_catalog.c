@@ -42,13 +42,6 @@ static enum status list_tables(struct cmd_ctx *ctx, const char *schema, struct d
 	return ref_print(ctx, catalog_tables(ctx->db, schema, err), err, &view);
 }
 
-/* The "required" column is the last but one whether or not the table column is shown. */
-static void fix_column(const struct cmd_ctx *ctx, struct rowset *rs, int r, const PGresult *res)
-{
-	rowset_set(rs, r, rs->ncols - 2,
-	           ref_flag(ctx, PQgetvalue(res, r, 4), MSG_REF_YES, MSG_REF_NO));
-}
-
 /* The columns of one table, or (table NULL) of every table of the schema. */
 static enum status list_columns(struct cmd_ctx *ctx, const char *schema, const char *table,
                                 struct db_error *err)
@@ -60,7 +53,7 @@ static enum status list_columns(struct cmd_ctx *ctx, const char *schema, const c
 	};
 	static const int src[] = {0, 1, 3, 4, 5};
 	int one = table != NULL; /* one table: no table column */
-	struct ref_view view = {cols + one, src + one, 5 - one, 0, fix_column};
+	struct ref_view view = {cols + one, src + one, 5 - one, 0, NULL};
 	return ref_print(ctx, catalog_columns(ctx->db, schema, table, err), err, &view);
 }
 

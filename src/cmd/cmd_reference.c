@@ -17,8 +17,12 @@ enum status ref_print(struct cmd_ctx *ctx, PGresult *res, struct db_error *err,
 		rowset_col(rs, i, v->cols[i].key, tr(v->cols[i].label), v->cols[i].type);
 	for (int i = 0; i < PQntuples(res); i++) {
 		int r = rowset_add_row(rs);
-		for (int c = 0; c < v->n; c++)
-			rowset_set(rs, r, c, ref_value(res, i, v->src[c]));
+		for (int c = 0; c < v->n; c++) {
+			const char *val = ref_value(res, i, v->src[c]);
+			if (v->cols[c].type == CT_BOOL)
+				val = ref_flag(ctx, val, MSG_REF_YES, MSG_REF_NO);
+			rowset_set(rs, r, c, val);
+		}
 		if (v->fix)
 			v->fix(ctx, rs, r, res);
 	}

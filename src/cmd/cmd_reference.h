@@ -24,7 +24,8 @@ struct ref_view {
 };
 
 /* Prints res as v says and clears it; a NULL res prints err instead. Frees
- * err. Returns ST_OK or the error's status. */
+ * err. A CT_BOOL column reads 是/否 in a table (v->fix may relabel it).
+ * Returns ST_OK or the error's status. */
 enum status ref_print(struct cmd_ctx *ctx, PGresult *res, struct db_error *err,
                       const struct ref_view *v);
 /* Prints a database error, frees it and returns its status. */
