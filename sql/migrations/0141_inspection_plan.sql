@@ -254,8 +254,7 @@ BEGIN
 				USING ERRCODE = 'invalid_parameter_value', COLUMN = 'industry';
 		END IF;
 	END LOOP;
-	CREATE TEMP TABLE IF NOT EXISTS insp_ratio_seen (grade text, pct numeric) ON COMMIT DROP;
-	DELETE FROM pg_temp.insp_ratio_seen;
+	CREATE TEMP TABLE insp_ratio_seen (grade text, pct numeric) ON COMMIT DROP;
 	PERFORM core.insp_ratios(p_ratios);
 
 	pno := format('%s%s-%s', o.code, p_year, lpad(nextval('supervision.plan_no_seq')::text, 4, '0'));
@@ -279,6 +278,7 @@ BEGIN
 	VALUES (pid, org, 1, CASE WHEN cardinality(scope) = 0 THEN o.short_name || '辖区'
 	                          ELSE (SELECT string_agg(x.short_name, '、') FROM core.org_unit x WHERE x.id = ANY (scope)) END,
 	        greatest(1, (SELECT sum(q.quota) FROM core.plan_quota(pid) q)::int), p_from, p_to, 'smcon');
+	DROP TABLE pg_temp.insp_ratio_seen;
 	PERFORM core.insp_notify('plan', pid, org, 'draft');
 	RETURN pno;
 END $$;
