@@ -89,6 +89,8 @@ CREATE TABLE supervision.draw_candidate (
 	stratum text NOT NULL,
 	must_include boolean NOT NULL,
 	digest bytea NOT NULL,
+	source_system text NOT NULL DEFAULT 'smcon' CHECK (core.present(source_system)),
+	loaded_at timestamptz NOT NULL DEFAULT now(),
 	PRIMARY KEY (draw_id, entity_id)
 );
 COMMENT ON TABLE supervision.draw_candidate IS
@@ -99,6 +101,10 @@ COMMENT ON COLUMN supervision.draw_candidate.uscc IS '统一社会信用代码�
 COMMENT ON COLUMN supervision.draw_candidate.stratum IS '所在层（信用风险等级，未分类按 B）';
 COMMENT ON COLUMN supervision.draw_candidate.must_include IS '是否必抽（重点事项计划的候选名单）';
 COMMENT ON COLUMN supervision.draw_candidate.digest IS '本行各字段的 SHA-256（复核时逐行核对）';
+COMMENT ON COLUMN supervision.draw_candidate.source_system IS '来源系统';
+COMMENT ON COLUMN supervision.draw_candidate.loaded_at IS '入库时间';
+-- which draws an entity was a candidate in (an auditor's question)
+CREATE INDEX draw_candidate_entity_id_idx ON supervision.draw_candidate (entity_id);
 
 CREATE TABLE supervision.draw_pool (
 	draw_id bigint NOT NULL REFERENCES supervision.inspection_draw (id),

@@ -15,6 +15,9 @@ static const char SQL_INSPECTOR[] = "COPY supervision.inspector (staff_id, speci
                                     "included_on, excluded_on, exclusion_reason, "
                                     "source_system) FROM STDIN";
 
+static const char SQL_LEAVE[] = "COPY supervision.inspector_leave (staff_id, starts_on, ends_on, reason, "
+                                "source_system) FROM STDIN";
+
 static const char *const specialties[] = {"企业公示信息", "食品安全", "特种设备", "计量",
                                           "产品质量",     "价格收费", "广告",     "知识产权",
                                           "药品医疗器械", "网络交易"};
@@ -114,6 +117,28 @@ static void put_inspector(struct gen_sink *s, struct gen_world *w, struct rng *r
 	strbuf_free(&arr);
 }
 
+/* Leave of about one inspector in twelve: a week or two, around the as-of date. */
+static enum status write_leave(struct gen_world *w)
+{
+	static const char *const why[] = {"年休假", "病假", "外出培训", "探亲假"};
+	struct gen_sink s;
+	struct rng r;
+	if (gen_sink_begin(w, &s, &r, "supervision.inspector_leave", SQL_LEAVE) != ST_OK)
+		return w->st;
+	for (int i = 0; i < w->nstaff && w->st == ST_OK; i++) {
+		if (!w->staff[i].credential || !rng_chance(&r, 1.0 / 12))
+			continue;
+		int from = w->today - 60 + (int)rng_below(&r, 120);
+		copy_int(&s.c, w->staff[i].id);
+		gen_put_date(&s.c, from);
+		gen_put_date(&s.c, from + 4 + (int)rng_below(&r, 10));
+		copy_field(&s.c, why[rng_below(&r, 4)]);
+		copy_field(&s.c, "执法人员管理系统");
+		gen_sink_row(&s);
+	}
+	return gen_sink_close(&s);
+}
+
 enum status gen_write_staff(struct gen_world *w)
 {
 	struct gen_sink s;
@@ -138,5 +163,7 @@ enum status gen_write_staff(struct gen_world *w)
 		if (gen_sink_row(&s) != ST_OK)
 			break;
 	}
-	return gen_sink_close(&s);
+	if (gen_sink_close(&s) != ST_OK)
+		return w->st;
+	return write_leave(w);
 }
