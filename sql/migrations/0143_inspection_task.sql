@@ -355,7 +355,7 @@ COMMENT ON FUNCTION api.inspection_flags(text) IS '逾期未完成的任务、�
 CREATE FUNCTION api.inspection_overview()
 RETURNS TABLE (kind text, name text, tasks bigint, done bigint, confirmed bigint, published bigint, overdue bigint,
                unpublished_late bigint)
-LANGUAGE plpgsql STABLE SECURITY DEFINER
+LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$

@@ -15,8 +15,9 @@ static const char SQL_INSPECTOR[] = "COPY supervision.inspector (staff_id, speci
                                     "included_on, excluded_on, exclusion_reason, "
                                     "source_system) FROM STDIN";
 
-static const char SQL_LEAVE[] = "COPY supervision.inspector_leave (staff_id, starts_on, ends_on, reason, "
-                                "source_system) FROM STDIN";
+static const char SQL_LEAVE[] =
+    "COPY supervision.inspector_leave (staff_id, starts_on, ends_on, reason, "
+    "source_system) FROM STDIN";
 
 static const char *const specialties[] = {"企业公示信息", "食品安全", "特种设备", "计量",
                                           "产品质量",     "价格收费", "广告",     "知识产权",
