@@ -11,3 +11,4 @@
 #include "i18n/csv.def"
 #include "i18n/inspection.def"
 #include "i18n/form.def"
+#include "i18n/live.def"
