@@ -1,0 +1,70 @@
+#!/bin/bash
+# 双随机 benchmarks (make bench), on the generated warehouse, inside one
+# transaction that is rolled back (the warehouse is left as it was):
+#   - creating a city plan over the items whose object types cover most of
+#     the register (企业, 个体工商户), ratios A 1 %, B 2 %, C 10 %, D 30 %;
+#   - the preview over the whole city (counts only);
+#   - the commit: snapshot + draw + tasks + inspector pairing, one call;
+#   - verify (the replay of both draws, compared with the tasks);
+#   - an inspector's own task list: median and p99 of 200 calls.
+# Server time (clock_timestamp around each api call), as the supervisor and
+# the inspector of the demo accounts.
+set -u
+export PGOPTIONS="-c client_min_messages=notice"
+super() { PGUSER=postgres PGPASSWORD=$BENCH_SUPER_PW psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+super <<'SQL' 2>&1 | sed -n 's/^.*NOTICE:  //p'
+BEGIN;
+-- the demo inspectors join the directory, so that the inspector has tasks
+INSERT INTO supervision.inspector (staff_id, specialties, included_on, source_system)
+SELECT s.id, '{企业公示信息}', '2020-01-01', 'bench' FROM core.staff s
+ WHERE s.login IN ('demo_inspector_lx', 'demo_inspector2_lx') ON CONFLICT DO NOTHING;
+DO $$
+DECLARE
+	t0 timestamptz;
+	pno text;
+	n bigint;
+	pool bigint;
+	r record;
+	ms numeric[] := '{}';
+	i int;
+	y int := extract(year FROM now() AT TIME ZONE 'Asia/Shanghai')::int;
+BEGIN
+	SELECT count(*) INTO n FROM core.entity;
+	SELECT count(*) INTO pool FROM supervision.inspector i JOIN core.staff s ON s.id = i.staff_id
+	 WHERE s.credential_no IS NOT NULL AND s.status = 'active' AND i.excluded_on IS NULL;
+	RAISE NOTICE '% entities, % inspectors in the directory', n, pool;
+	SET SESSION AUTHORIZATION demo_supervisor;
+	t0 := clock_timestamp();
+	pno := api.plan_create('全市基准抽查', y, '{JSSJ-001,JSSJ-002}', '{}', 'A:1,B:2,C:10,D:30',
+	                       make_date(y, 1, 1), make_date(y, 12, 31));
+	RAISE NOTICE 'create plan (counts the candidates)  % ms', round(extract(epoch FROM clock_timestamp() - t0) * 1000);
+	t0 := clock_timestamp();
+	SELECT sum(population) FILTER (WHERE section = '合计') AS cand, sum(quota) FILTER (WHERE section = '合计') AS draw
+	  INTO r FROM api.plan_preview(pno);
+	RAISE NOTICE 'preview, whole city: % candidates, % to draw  % ms', r.cand, r.draw,
+		round(extract(epoch FROM clock_timestamp() - t0) * 1000);
+	PERFORM api.plan_file(pno);
+	t0 := clock_timestamp();
+	SELECT * INTO r FROM api.plan_draw(pno);
+	RAISE NOTICE 'commit: % candidates frozen, % drawn, % inspectors paired  % ms', r.population, r.drawn,
+		r.inspectors, round(extract(epoch FROM clock_timestamp() - t0) * 1000);
+	t0 := clock_timestamp();
+	SELECT * INTO r FROM api.plan_verify(pno);
+	RAISE NOTICE 'verify: %  % ms', r.detail, round(extract(epoch FROM clock_timestamp() - t0) * 1000);
+	RESET SESSION AUTHORIZATION;
+	SET SESSION AUTHORIZATION demo_inspector_lx;
+	SELECT count(*) INTO n FROM api.task_list(true, NULL);
+	FOR i IN 1 .. 200 LOOP
+		t0 := clock_timestamp();
+		PERFORM count(*) FROM api.task_list(true, NULL);
+		ms := ms || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
+	END LOOP;
+	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x), percentile_cont(0.99) WITHIN GROUP (ORDER BY x)
+	  INTO r FROM unnest(ms) x;
+	RAISE NOTICE 'inspector''s task list (% tasks), 200 calls: median % ms, p99 % ms', n,
+		round(r.percentile_cont::numeric, 2), round(r.percentile_cont_1::numeric, 2);
+	RESET SESSION AUTHORIZATION;
+END $$;
+ROLLBACK;
+SQL
