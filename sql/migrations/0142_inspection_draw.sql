@@ -192,41 +192,42 @@ COMMENT ON FUNCTION api.plan_preview(text) IS
 -- ---------------------------------------------------------------------------
 -- The draw itself (v1), from what is stored.
 
-CREATE FUNCTION core.insp_digest(VARIADIC parts text[]) RETURNS bytea
+CREATE FUNCTION core.insp_digest(a text, b text, c text, d text DEFAULT '', e text DEFAULT '') RETURNS bytea
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN sha256(convert_to(array_to_string(parts, '|', ''), 'UTF8'));
-COMMENT ON FUNCTION core.insp_digest(text[]) IS '快照行的摘要：各字段以 | 连接后的 SHA-256';
+RETURN sha256(convert_to(a || '|' || b || '|' || c || '|' || d || '|' || e, 'UTF8'));
+COMMENT ON FUNCTION core.insp_digest(text, text, text, text, text) IS '快照行的摘要：各字段以 | 连接后的 SHA-256';
 
 CREATE FUNCTION core.draw_objects_v1(p_draw_id bigint)
 RETURNS TABLE (pos bigint, entity_id bigint, uscc text, stratum text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-	WITH d AS (SELECT x.seed, x.parameters FROM supervision.inspection_draw x WHERE x.id = p_draw_id),
-	ranked AS (
-		SELECT c.entity_id, c.uscc, c.stratum, g.rank AS grank,
-		       row_number() OVER w AS rn,
-		       count(*) OVER (PARTITION BY c.stratum) AS n,
-		       count(*) FILTER (WHERE c.must_include) OVER (PARTITION BY c.stratum) AS m,
-		       (d.parameters -> 'ratios' ->> c.stratum)::numeric AS pct
-		  FROM supervision.draw_candidate c
-		  CROSS JOIN d
-		  JOIN core.risk_grade g ON g.code = c.stratum
+	WITH d AS MATERIALIZED (
+		SELECT convert_to(x.seed, 'UTF8') AS k, x.parameters AS prm FROM supervision.inspection_draw x WHERE x.id = p_draw_id
+	), q AS MATERIALIZED (
+		SELECT c.stratum, g.rank AS grank,
+		       core.insp_quota(count(*), count(*) FILTER (WHERE c.must_include),
+		                       ((SELECT d.prm FROM d) -> 'ratios' ->> c.stratum)::numeric) AS quota
+		  FROM supervision.draw_candidate c JOIN core.risk_grade g ON g.code = c.stratum
 		 WHERE c.draw_id = p_draw_id
-		WINDOW w AS (PARTITION BY c.stratum
-		             ORDER BY c.must_include DESC,
-		                      core.hmac(convert_to(c.uscc, 'UTF8'), convert_to(d.seed, 'UTF8'), 'sha256'), c.uscc)
+		 GROUP BY c.stratum, g.rank
 	)
-	SELECT row_number() OVER (ORDER BY r.grank, r.rn), r.entity_id, r.uscc, r.stratum
-	  FROM ranked r
-	 WHERE r.rn <= core.insp_quota(r.n, r.m, r.pct)
-	 ORDER BY r.grank, r.rn
+	SELECT row_number() OVER (ORDER BY q.grank, s.must DESC, s.h, s.uscc), s.entity_id, s.uscc, q.stratum
+	  FROM q
+	 CROSS JOIN LATERAL (
+		SELECT c.entity_id, c.uscc, c.must_include AS must,
+		       core.hmac(convert_to(c.uscc, 'UTF8'), (SELECT d.k FROM d), 'sha256') AS h
+		  FROM supervision.draw_candidate c
+		 WHERE c.draw_id = p_draw_id AND c.stratum = q.stratum
+		 ORDER BY 3 DESC, 4, 2
+		 LIMIT q.quota) s
+	 ORDER BY 1
 $$;
 COMMENT ON FUNCTION core.draw_objects_v1(bigint) IS
 	'抽取算法 v1（对象）：由快照、种子和比例重算抽中的主体及任务顺序（纯函数）';
 
-CREATE FUNCTION core.draw_inspectors_v1(p_object_draw bigint, p_inspector_draw bigint)
+CREATE FUNCTION core.draw_inspectors_v1(p_inspector_draw bigint, p_entities bigint[])
 RETURNS TABLE (pos bigint, entity_id bigint, staff_id bigint, is_lead boolean)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -255,7 +256,7 @@ BEGIN
 	  INTO bar FROM supervision.draw_pool p, unnest(p.barred_entity_ids) b WHERE p.draw_id = p_inspector_draw;
 	np := coalesce(cardinality(staff), 0);
 	owed := array_fill(0, ARRAY[greatest(np, 1)]);
-	FOR t IN SELECT o.pos, o.entity_id FROM core.draw_objects_v1(p_object_draw) o ORDER BY o.pos LOOP
+	FOR t IN SELECT o.pos, o.entity_id FROM unnest(p_entities) WITH ORDINALITY AS o (entity_id, pos) ORDER BY o.pos LOOP
 		picks := '{}';
 		IF owed_total > 0 THEN
 			FOR j IN 1 .. np LOOP
@@ -291,8 +292,8 @@ BEGIN
 		END LOOP;
 	END LOOP;
 END $$;
-COMMENT ON FUNCTION core.draw_inspectors_v1(bigint, bigint) IS
-	'抽取算法 v1（人员）：由人员库快照、种子和抽中对象重算每项任务的检查人员（纯函数，第一名为主检）';
+COMMENT ON FUNCTION core.draw_inspectors_v1(bigint, bigint[]) IS
+	'抽取算法 v1（人员）：由人员库快照、种子和按任务顺序的抽中对象算出每项任务的检查人员（纯函数，第一名为主检）';
 
 -- ---------------------------------------------------------------------------
 -- Commit
@@ -403,13 +404,18 @@ BEGIN
 	INSERT INTO supervision.draw_pool (draw_id, staff_id, barred_entity_ids, digest)
 	SELECT idr, pool.staff_id, pool.barred, core.insp_digest(idr::text, pool.staff_id::text, pool.barred::text)
 	  FROM pool;
-	CREATE TEMP TABLE insp_pairs ON COMMIT DROP AS SELECT * FROM core.draw_inspectors_v1(od, idr);
-	SELECT x.pos, x.entity_id, (SELECT count(*) FROM pg_temp.insp_pairs y WHERE y.pos = x.pos) AS got,
-	       (SELECT count(*) FROM supervision.draw_pool dp WHERE dp.draw_id = idr AND x.entity_id = ANY (dp.barred_entity_ids)) AS barred
+	CREATE TEMP TABLE insp_pairs ON COMMIT DROP AS
+	SELECT * FROM core.draw_inspectors_v1(idr, ARRAY(SELECT x.entity_id FROM pg_temp.insp_drawn x ORDER BY x.pos));
+	SELECT x.pos, x.entity_id, coalesce(y.n, 0) AS got, 0::bigint AS barred
 	  INTO short
 	  FROM pg_temp.insp_drawn x
-	 WHERE (SELECT count(*) FROM pg_temp.insp_pairs y WHERE y.pos = x.pos) < 2
+	  LEFT JOIN (SELECT z.pos, count(*) AS n FROM pg_temp.insp_pairs z GROUP BY z.pos) y ON y.pos = x.pos
+	 WHERE coalesce(y.n, 0) < 2
 	 ORDER BY x.pos LIMIT 1;
+	IF short.pos IS NOT NULL THEN
+		SELECT count(*) INTO short.barred FROM supervision.draw_pool dp
+		 WHERE dp.draw_id = idr AND short.entity_id = ANY (dp.barred_entity_ids);
+	END IF;
 	IF short.pos IS NOT NULL THEN
 		RAISE EXCEPTION '检查人员不足：对象 % 只能安排 % 名检查人员，还缺 % 人（人员库 % 人中 % 人须回避或上次检查过该主体）',
 			(SELECT e.uscc FROM core.entity e WHERE e.id = short.entity_id), short.got, 2 - short.got, n_pool, short.barred
@@ -456,6 +462,7 @@ DECLARE
 	bad record;
 	n_obj bigint := 0;
 	n_ins bigint := 0;
+	drawn bigint[];
 BEGIN
 	IF NOT (core.caller_has('supervisor') OR core.caller_has('analyst')) THEN
 		PERFORM core.require_role('supervisor', 'analyst');
@@ -524,11 +531,12 @@ BEGIN
 			RETURN;
 		END IF;
 		n_obj := n_obj + (SELECT count(*) FROM pg_temp.insp_replay);
+		drawn := ARRAY(SELECT r.entity_id FROM pg_temp.insp_replay r ORDER BY r.pos);
 		DROP TABLE pg_temp.insp_replay;
 		-- 3. the inspectors, task by task
 		CREATE TEMP TABLE insp_replay ON COMMIT DROP AS
 		SELECT t.id AS task_id, t.task_no, r.staff_id, r.is_lead
-		  FROM core.draw_inspectors_v1(od.id, idr.id) r
+		  FROM core.draw_inspectors_v1(idr.id, drawn) r
 		  JOIN supervision.inspection_task t ON t.batch_id = b.id AND t.entity_id = r.entity_id;
 		WITH a AS (SELECT ti.task_id, t.task_no, ti.staff_id, ti.is_lead
 		             FROM supervision.task_inspector ti JOIN supervision.inspection_task t ON t.id = ti.task_id
@@ -564,7 +572,7 @@ COMMENT ON FUNCTION api.plan_verify(text) IS
 	'复核抽取：按存储的种子、快照和算法版本重算每批的抽中对象和检查人员，与任务逐一比较；不一致时指出第一处';
 
 REVOKE ALL ON FUNCTION core.plan_population(bigint), core.insp_quota(bigint, bigint, numeric), core.plan_quota(bigint),
-	core.plan_inspectors(bigint), api.plan_preview(text), core.insp_digest(text[]), core.draw_objects_v1(bigint),
-	core.draw_inspectors_v1(bigint, bigint), api.plan_draw(text, text, text), api.plan_verify(text) FROM PUBLIC;
+	core.plan_inspectors(bigint), api.plan_preview(text), core.insp_digest(text, text, text, text, text), core.draw_objects_v1(bigint),
+	core.draw_inspectors_v1(bigint, bigint[]), api.plan_draw(text, text, text), api.plan_verify(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION api.plan_preview(text), api.plan_draw(text, text, text) TO smcon_supervisor;
 GRANT EXECUTE ON FUNCTION api.plan_verify(text) TO smcon_supervisor, smcon_analyst;

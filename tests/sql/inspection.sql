@@ -178,7 +178,7 @@ SELECT is((SELECT array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY a.attn
           '{text,text,bigint,bigint}', '  ... its rows are a section, a label and two counts');
 SELECT ok(NOT has_function_privilege('demo_supervisor_lx', 'core.plan_population(bigint)', 'EXECUTE')
           AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_objects_v1(bigint)', 'EXECUTE')
-          AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_inspectors_v1(bigint, bigint)', 'EXECUTE')
+          AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_inspectors_v1(bigint, bigint[])', 'EXECUTE')
           AND NOT has_function_privilege('demo_analyst', 'core.plan_population(bigint)', 'EXECUTE'),
           'no role may call the functions that name candidates or rank them');
 SELECT is(pg_temp.as_('demo_supervisor_lx', format($f$SELECT count(*) FROM supervision.inspection_draw d
