@@ -13,7 +13,7 @@ set -u
 export PGOPTIONS="-c client_min_messages=notice"
 super() { PGUSER=postgres PGPASSWORD=$BENCH_SUPER_PW psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
-super <<'SQL' 2>&1 | sed -n 's/^.*NOTICE:  //p'
+super <<'SQL' 2>&1 | sed -n -e "s/^.*NOTICE:  //p" -e "/ERROR/p"
 BEGIN;
 -- the demo inspectors join the directory, so that the inspector has tasks
 INSERT INTO supervision.inspector (staff_id, specialties, included_on, source_system)
@@ -60,10 +60,10 @@ BEGIN
 		PERFORM count(*) FROM api.task_list(true, NULL);
 		ms := ms || (extract(epoch FROM clock_timestamp() - t0) * 1000)::numeric;
 	END LOOP;
-	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x), percentile_cont(0.99) WITHIN GROUP (ORDER BY x)
+	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS median, percentile_cont(0.99) WITHIN GROUP (ORDER BY x) AS p99
 	  INTO r FROM unnest(ms) x;
 	RAISE NOTICE 'inspector''s task list (% tasks), 200 calls: median % ms, p99 % ms', n,
-		round(r.percentile_cont::numeric, 2), round(r.percentile_cont_1::numeric, 2);
+		round(r.median::numeric, 2), round(r.p99::numeric, 2);
 	RESET SESSION AUTHORIZATION;
 END $$;
 ROLLBACK;

@@ -17,7 +17,9 @@ DECLARE
 BEGIN
 	PERFORM core.require_role('inspector', 'supervisor', 'analyst');
 	SELECT * INTO t FROM supervision.inspection_task x WHERE x.task_no = btrim(p_task_no);
-	IF t.id IS NULL OR NOT (t.org_id = ANY (api.my_orgs()) OR core.caller_has('analyst')) THEN
+	IF t.id IS NULL OR NOT (t.org_id = ANY (api.my_orgs()) OR core.caller_has('analyst')
+	                        OR EXISTS (SELECT 1 FROM supervision.task_inspector ti JOIN core.staff s ON s.id = ti.staff_id
+	                                    WHERE ti.task_id = t.id AND s.login = session_user)) THEN
 		RAISE EXCEPTION '没有编号为 % 的检查任务，或不在本人的数据范围内', btrim(p_task_no) USING ERRCODE = 'no_data_found';
 	END IF;
 	IF p_team THEN
@@ -29,7 +31,7 @@ BEGIN
 	END IF;
 	RETURN t;
 END $$;
-COMMENT ON FUNCTION core.task_get(text, boolean) IS '按编号取检查任务（数据范围内）；要求本人是检查人员时加锁';
+COMMENT ON FUNCTION core.task_get(text, boolean) IS '按编号取检查任务（数据范围内，或本人是其检查人员）；要求本人是检查人员时加锁';
 
 CREATE FUNCTION core.task_status_name(s text) RETURNS text
 LANGUAGE sql IMMUTABLE
@@ -48,31 +50,49 @@ AS $$
 #variable_conflict use_column
 DECLARE
 	me bigint;
-	orgs bigint[] := api.my_orgs();
+	orgs bigint[];
 	everything boolean := core.caller_has('analyst');
 BEGIN
 	PERFORM core.require_role('inspector', 'supervisor', 'analyst');
+	-- an inspector's own tasks, whichever bureau's plan they come from: from
+	-- the team index, not from a scan of the tasks
 	IF p_mine THEN
 		me := (core.caller_staff()).staff_id;
+		RETURN QUERY
+		SELECT t.task_no, p.plan_no, e.uscc::text, e.name, core.task_status_name(t.status), b.ends_on,
+		       (SELECT string_agg(s.full_name || CASE WHEN ti.is_lead THEN '（主检）' ELSE '' END, '、' ORDER BY NOT ti.is_lead, s.id)
+		          FROM supervision.task_inspector ti JOIN core.staff s ON s.id = ti.staff_id WHERE ti.task_id = t.id),
+		       c.name, r.confirmed_at IS NOT NULL AND r.id IS NOT NULL
+		  FROM supervision.task_inspector mine
+		  JOIN supervision.inspection_task t ON t.id = mine.task_id
+		  JOIN supervision.inspection_batch b ON b.id = t.batch_id
+		  JOIN supervision.inspection_plan p ON p.id = b.plan_id
+		  JOIN core.entity e ON e.id = t.entity_id
+		  LEFT JOIN supervision.inspection_result r ON r.task_id = t.id
+		  LEFT JOIN core.inspection_result_code c ON c.code = r.result_code
+		 WHERE mine.staff_id = me AND (p_plan_no IS NULL OR p.plan_no = btrim(p_plan_no))
+		 ORDER BY t.status = 'done', b.ends_on, t.task_no
+		 LIMIT 500;
+		RETURN;
 	END IF;
+	orgs := api.my_orgs();
 	RETURN QUERY
 	SELECT t.task_no, p.plan_no, e.uscc::text, e.name, core.task_status_name(t.status), b.ends_on,
 	       (SELECT string_agg(s.full_name || CASE WHEN ti.is_lead THEN '（主检）' ELSE '' END, '、' ORDER BY NOT ti.is_lead, s.id)
 	          FROM supervision.task_inspector ti JOIN core.staff s ON s.id = ti.staff_id WHERE ti.task_id = t.id),
-	       (SELECT c.name FROM supervision.inspection_result r JOIN core.inspection_result_code c ON c.code = r.result_code
-	         WHERE r.task_id = t.id),
-	       (SELECT r.confirmed_at IS NOT NULL FROM supervision.inspection_result r WHERE r.task_id = t.id)
+	       c.name, r.confirmed_at IS NOT NULL AND r.id IS NOT NULL
 	  FROM supervision.inspection_task t
 	  JOIN supervision.inspection_batch b ON b.id = t.batch_id
 	  JOIN supervision.inspection_plan p ON p.id = b.plan_id
 	  JOIN core.entity e ON e.id = t.entity_id
+	  LEFT JOIN supervision.inspection_result r ON r.task_id = t.id
+	  LEFT JOIN core.inspection_result_code c ON c.code = r.result_code
 	 WHERE (t.org_id = ANY (orgs) OR everything)
-	   AND (NOT p_mine OR t.id IN (SELECT ti.task_id FROM supervision.task_inspector ti WHERE ti.staff_id = me))
 	   AND (p_plan_no IS NULL OR p.plan_no = btrim(p_plan_no))
 	 ORDER BY t.status = 'done', b.ends_on, t.task_no
 	 LIMIT 500;
 END $$;
-COMMENT ON FUNCTION api.task_list(boolean, text) IS '检查任务（本人的、某计划的或数据范围内的），未完成的在前，至多 500 项';
+COMMENT ON FUNCTION api.task_list(boolean, text) IS '检查任务（本人的——无论哪一级的计划——、某计划的或数据范围内的），未完成的在前，至多 500 项';
 
 CREATE FUNCTION api.task_show(p_task_no text)
 RETURNS TABLE (field text, value text)

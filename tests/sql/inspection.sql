@@ -315,6 +315,21 @@ SELECT is((SELECT count(*)::int FROM supervision.inspection_task t JOIN supervis
             JOIN supervision.inspection_plan p ON p.id = b.plan_id WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'nobody')),
           0, '  ... and nothing is drawn');
 
+-- an inspector of a station sees their tasks of the city's plan too
+SELECT is(pg_temp.as_('demo_supervisor', format('SELECT api.plan_file(%L)', (SELECT no FROM plans WHERE name = 'city'))),
+          (SELECT name FROM core.org_unit WHERE code = 'WX'), 'the city files its own plan');
+SELECT is(pg_temp.as_('demo_supervisor', format('SELECT drawn FROM api.plan_draw(%L)', (SELECT no FROM plans WHERE name = 'city'))),
+          '19', '  ... and draws it');
+SELECT is(pg_temp.as_('demo_inspector_lx', format('SELECT count(*) FROM api.task_list(true, %L)', (SELECT no FROM plans WHERE name = 'city')))::int,
+          (SELECT count(*)::int FROM supervision.task_inspector ti JOIN supervision.inspection_task t ON t.id = ti.task_id
+             JOIN supervision.inspection_batch b ON b.id = t.batch_id JOIN supervision.inspection_plan p ON p.id = b.plan_id
+            WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'city') AND ti.staff_id = pg_temp.staff('demo_inspector_lx')),
+          'a station''s inspector lists their tasks of the city''s plan');
+SELECT ok((SELECT count(*) > 0 FROM supervision.task_inspector ti JOIN supervision.inspection_task t ON t.id = ti.task_id
+             JOIN supervision.inspection_batch b ON b.id = t.batch_id JOIN supervision.inspection_plan p ON p.id = b.plan_id
+            WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'city') AND ti.staff_id = pg_temp.staff('demo_inspector_lx')),
+          '  ... (they have some)');
+
 -- ---------------------------------------------------------------------------
 -- Tasks and results
 
