@@ -50,6 +50,7 @@ AS $$
 #variable_conflict use_column
 DECLARE
 	me bigint;
+	mine bigint[];
 	orgs bigint[];
 	everything boolean := core.caller_has('analyst');
 BEGIN
@@ -58,19 +59,19 @@ BEGIN
 	-- the team index, not from a scan of the tasks
 	IF p_mine THEN
 		me := (core.caller_staff()).staff_id;
+		mine := ARRAY(SELECT ti.task_id FROM supervision.task_inspector ti WHERE ti.staff_id = me);
 		RETURN QUERY
 		SELECT t.task_no, p.plan_no, e.uscc::text, e.name, core.task_status_name(t.status), b.ends_on,
 		       (SELECT string_agg(s.full_name || CASE WHEN ti.is_lead THEN '（主检）' ELSE '' END, '、' ORDER BY NOT ti.is_lead, s.id)
 		          FROM supervision.task_inspector ti JOIN core.staff s ON s.id = ti.staff_id WHERE ti.task_id = t.id),
 		       c.name, r.confirmed_at IS NOT NULL AND r.id IS NOT NULL
-		  FROM supervision.task_inspector mine
-		  JOIN supervision.inspection_task t ON t.id = mine.task_id
+		  FROM supervision.inspection_task t
 		  JOIN supervision.inspection_batch b ON b.id = t.batch_id
 		  JOIN supervision.inspection_plan p ON p.id = b.plan_id
 		  JOIN core.entity e ON e.id = t.entity_id
 		  LEFT JOIN supervision.inspection_result r ON r.task_id = t.id
 		  LEFT JOIN core.inspection_result_code c ON c.code = r.result_code
-		 WHERE mine.staff_id = me AND (p_plan_no IS NULL OR p.plan_no = btrim(p_plan_no))
+		 WHERE t.id = ANY (mine) AND (p_plan_no IS NULL OR p.plan_no = btrim(p_plan_no))
 		 ORDER BY t.status = 'done', b.ends_on, t.task_no
 		 LIMIT 500;
 		RETURN;
