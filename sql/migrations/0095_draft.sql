@@ -14,7 +14,7 @@ CREATE TABLE core.draft (
 	vals jsonb NOT NULL CHECK (jsonb_typeof(vals) = 'object' AND pg_column_size(vals) <= 65536),
 	created_at timestamptz NOT NULL DEFAULT now(),
 	updated_at timestamptz NOT NULL DEFAULT now(),
-	UNIQUE (owner_login, kind, subject)
+	CONSTRAINT draft_one_per_subject UNIQUE (owner_login, kind, subject)
 );
 COMMENT ON TABLE core.draft IS '表单草稿：操作员录入中尚未提交的内容（每个登录账号、表单种类、对象一份），下次登录时提供继续填写';
 COMMENT ON COLUMN core.draft.id IS '草稿编号';
@@ -46,7 +46,7 @@ BEGIN
 	INSERT INTO core.draft AS d (kind, subject, title, vals)
 	VALUES (draft_save.kind, coalesce(draft_save.subject, ''), coalesce(draft_save.title, ''),
 	        draft_save.vals)
-	ON CONFLICT (owner_login, kind, subject) DO UPDATE
+	ON CONFLICT ON CONSTRAINT draft_one_per_subject DO UPDATE
 	   SET vals = excluded.vals, title = excluded.title, updated_at = now()
 	RETURNING d.id INTO id;
 	RETURN id;

@@ -95,7 +95,14 @@ is "$(psql_su -At -d "$DB" -c "SELECT complainant_address || '|' || subject FROM
 	"无锡市梁溪区中山路8号|电动自行车" "  ... as typed before the terminal was killed"
 is "$(drafts)" 0 "  ... and the draft is gone with it"
 
+await "孙丽，您好" "  ... back on the menu"
+unlike "$(scr_capture)" "未完成的草稿" "  ... which no longer mentions drafts"
 # 是 discards the input and its draft
+scr_keys 1 && scr_wait "查找："
+scr_type "91320213MA1XHD015B"
+scr_wait "无锡红豆纺织科技有限公司"
+scr_keys Enter
+scr_wait "统一社会信用代码 91320213MA1XHD015B"
 scr_keys n
 scr_wait "投诉人姓名"
 scr_type "钱晓东"; scr_keys Tab

@@ -5,7 +5,7 @@ BEGIN;
 SELECT * FROM no_plan();
 
 CREATE TEMP TABLE seen (who text, what text, n int, val text);
-GRANT INSERT ON seen TO PUBLIC;
+GRANT SELECT, INSERT ON seen TO PUBLIC;
 
 SET SESSION AUTHORIZATION demo_handler_lx;
 INSERT INTO seen SELECT 'handler', 'save1', api.draft_save('complaint', '91320213MA1XHD015B',
