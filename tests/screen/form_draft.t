@@ -9,8 +9,8 @@
 DB=$(test_db empty) || { fail "an empty copy of the test warehouse"; done_testing; exit; }
 psql_su -d "$DB" -q -1 -v ON_ERROR_STOP=1 -f "$ROOT/tests/data/entity-fixtures.sql" >/dev/null
 is "$?" 0 "the entity fixtures load"
-drafts() { psql_su -At -d "$DB" -c "SELECT count(*) FROM core.draft WHERE owner_login = 'demo_handler_lx'"; }
-draft_has() { psql_su -At -d "$DB" -c "SELECT vals::text FROM core.draft WHERE owner_login = 'demo_handler_lx'" | grep -qF -- "$1"; }
+drafts() { psql_su -At -d "$DB" -c "SELECT count(*) FROM meta.draft WHERE owner_login = 'demo_handler_lx'"; }
+draft_has() { psql_su -At -d "$DB" -c "SELECT vals::text FROM meta.draft WHERE owner_login = 'demo_handler_lx'" | grep -qF -- "$1"; }
 
 # start COLS ROWS: the console as a complaint handler, logged in, on the main menu
 start() {
