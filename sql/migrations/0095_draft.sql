@@ -5,7 +5,7 @@
 -- draft sees it, through the api and through psql alike (row-level security
 -- on the login role, session_user).
 
-CREATE TABLE core.draft (
+CREATE TABLE meta.draft (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	owner_login text NOT NULL DEFAULT session_user,
 	kind text NOT NULL CHECK (kind ~ '^[a-z][a-z_]{0,39}$'),
@@ -14,24 +14,24 @@ CREATE TABLE core.draft (
 	vals jsonb NOT NULL CHECK (jsonb_typeof(vals) = 'object' AND pg_column_size(vals) <= 65536),
 	created_at timestamptz NOT NULL DEFAULT now(),
 	updated_at timestamptz NOT NULL DEFAULT now(),
-	UNIQUE (owner_login, kind, subject)
+	CONSTRAINT draft_one_per_subject UNIQUE (owner_login, kind, subject)
 );
-COMMENT ON TABLE core.draft IS '表单草稿：操作员录入中尚未提交的内容（每个登录账号、表单种类、对象一份），下次登录时提供继续填写';
-COMMENT ON COLUMN core.draft.id IS '草稿编号';
-COMMENT ON COLUMN core.draft.owner_login IS '录入者的登录账号（只有本人可见）';
-COMMENT ON COLUMN core.draft.kind IS '表单种类：complaint 投诉登记、rescue 救援登记、inspection_result 检查结果等';
-COMMENT ON COLUMN core.draft.subject IS '草稿所涉对象的键（如市场主体的统一社会信用代码）；无对象时为空串';
-COMMENT ON COLUMN core.draft.title IS '草稿列表中显示的名称（如被投诉主体名称）';
-COMMENT ON COLUMN core.draft.vals IS '各字段已录入的值：字段名 → 文本（密码字段从不保存）';
-COMMENT ON COLUMN core.draft.created_at IS '首次保存时间';
-COMMENT ON COLUMN core.draft.updated_at IS '最近保存时间';
+COMMENT ON TABLE meta.draft IS '表单草稿：操作员录入中尚未提交的内容（每个登录账号、表单种类、对象一份），下次登录时提供继续填写';
+COMMENT ON COLUMN meta.draft.id IS '草稿编号';
+COMMENT ON COLUMN meta.draft.owner_login IS '录入者的登录账号（只有本人可见）';
+COMMENT ON COLUMN meta.draft.kind IS '表单种类：complaint 投诉登记、rescue 救援登记、inspection_result 检查结果等';
+COMMENT ON COLUMN meta.draft.subject IS '草稿所涉对象的键（如市场主体的统一社会信用代码）；无对象时为空串';
+COMMENT ON COLUMN meta.draft.title IS '草稿列表中显示的名称（如被投诉主体名称）';
+COMMENT ON COLUMN meta.draft.vals IS '各字段已录入的值：字段名 → 文本（密码字段从不保存）';
+COMMENT ON COLUMN meta.draft.created_at IS '首次保存时间';
+COMMENT ON COLUMN meta.draft.updated_at IS '最近保存时间';
 
-ALTER TABLE core.draft ENABLE ROW LEVEL SECURITY;
-ALTER TABLE core.draft FORCE ROW LEVEL SECURITY;
-CREATE POLICY draft_owner ON core.draft TO smcon_staff
+ALTER TABLE meta.draft ENABLE ROW LEVEL SECURITY;
+ALTER TABLE meta.draft FORCE ROW LEVEL SECURITY;
+CREATE POLICY draft_owner ON meta.draft TO smcon_staff
 	USING (owner_login = session_user) WITH CHECK (owner_login = session_user);
-REVOKE ALL ON core.draft FROM PUBLIC;
-GRANT SELECT, INSERT, UPDATE, DELETE ON core.draft TO smcon_staff;
+REVOKE ALL ON meta.draft FROM PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON meta.draft TO smcon_staff;
 
 -- Saves (or replaces) the caller's draft of kind about subject; returns its id.
 CREATE FUNCTION api.draft_save(kind text, subject text, vals jsonb, title text DEFAULT '')
@@ -43,10 +43,10 @@ AS $$
 DECLARE
 	id bigint;
 BEGIN
-	INSERT INTO core.draft AS d (kind, subject, title, vals)
+	INSERT INTO meta.draft AS d (kind, subject, title, vals)
 	VALUES (draft_save.kind, coalesce(draft_save.subject, ''), coalesce(draft_save.title, ''),
 	        draft_save.vals)
-	ON CONFLICT (owner_login, kind, subject) DO UPDATE
+	ON CONFLICT ON CONSTRAINT draft_one_per_subject DO UPDATE
 	   SET vals = excluded.vals, title = excluded.title, updated_at = now()
 	RETURNING d.id INTO id;
 	RETURN id;
@@ -61,7 +61,7 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 	SELECT d.id, d.kind, d.subject, d.title, d.updated_at
-	  FROM core.draft d WHERE d.owner_login = session_user
+	  FROM meta.draft d WHERE d.owner_login = session_user
 	 ORDER BY d.updated_at DESC, d.id DESC
 $$;
 COMMENT ON FUNCTION api.draft_list() IS '当前账号未完成的草稿，最近保存的在前';
@@ -73,7 +73,7 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 	SELECT e.key, e.value
-	  FROM core.draft d, jsonb_each_text(d.vals) e
+	  FROM meta.draft d, jsonb_each_text(d.vals) e
 	 WHERE d.id = draft_id AND d.owner_login = session_user
 	 ORDER BY e.key
 $$;
@@ -84,7 +84,7 @@ LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
-	WITH gone AS (DELETE FROM core.draft d WHERE d.id = draft_id AND d.owner_login = session_user
+	WITH gone AS (DELETE FROM meta.draft d WHERE d.id = draft_id AND d.owner_login = session_user
 	              RETURNING 1)
 	SELECT EXISTS (SELECT 1 FROM gone)
 $$;
@@ -95,7 +95,7 @@ LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
-	WITH gone AS (DELETE FROM core.draft d
+	WITH gone AS (DELETE FROM meta.draft d
 	               WHERE d.owner_login = session_user AND d.kind = draft_discard_for.kind
 	                 AND d.subject = coalesce(draft_discard_for.subject, '')
 	              RETURNING 1)
@@ -113,4 +113,4 @@ GRANT EXECUTE ON FUNCTION api.draft_save(text, text, jsonb, text), api.draft_lis
 -- number: an append-only audit log is the wrong place for them. What is
 -- submitted is audited in its own table.
 INSERT INTO audit.unaudited VALUES
-	('core.draft', '草稿：操作员录入中尚未提交的内容，边录入边保存、提交后删除；只有本人可见，提交的记录在其所在表审计');
+	('meta.draft', '草稿：操作员录入中尚未提交的内容，边录入边保存、提交后删除；只有本人可见，提交的记录在其所在表审计');

@@ -1,4 +1,4 @@
-/* Drafts of forms, kept on the server per login (core.draft,
+/* Drafts of forms, kept on the server per login (meta.draft,
  * sql/migrations/0095_draft.sql): listed at login, read back into the form
  * that reopens them, deleted. Saving is done by src/ui/form.c as the
  * operator types. */

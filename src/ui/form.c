@@ -239,8 +239,8 @@ int form_error_from_db(struct form *f, const char *sqlstate, const char *message
 	strbuf_free(&all);
 	if (i < 0)
 		return -1;
+	/* the focus stays where the operator is: the field is marked */
 	form_set_error(f, i, message);
-	f->focus = i;
 	return i;
 }
 

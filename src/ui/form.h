@@ -38,8 +38,8 @@
  * Submitting never blocks: form_submit() sends the statement with
  * db_async_send(), the form shows 提交中… and ignores edits until
  * form_tick() reports the answer. A refusal is mapped to a field
- * (form_error_from_db) and shown beside it, focus moves there, and every
- * character typed stays. The statement must be one SELECT that returns at
+ * (form_error_from_db) and shown under it, and every character typed
+ * stays. The statement must be one SELECT that returns at
  * least one row; when the form keeps a draft, the module appends a last
  * column that discards the draft in the same transaction.
  *
@@ -172,7 +172,9 @@ void form_set_error(struct form *f, int i, const char *msg);
  * name ("null value in column "x"", "violates check constraint "y""), a
  * field's db_names, or its label in the message. A not_null_violation that
  * names no field goes to the first empty required field. Returns the
- * field's index (focused) or -1 when the error is about no field. */
+ * field's index or -1 when the error is about no field. The focus stays
+ * where it is (the operator may be typing on); the field's label turns red
+ * and the message shows under it. */
 int form_error_from_db(struct form *f, const char *sqlstate, const char *message,
                        const char *detail);
 

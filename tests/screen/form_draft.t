@@ -9,8 +9,8 @@
 DB=$(test_db empty) || { fail "an empty copy of the test warehouse"; done_testing; exit; }
 psql_su -d "$DB" -q -1 -v ON_ERROR_STOP=1 -f "$ROOT/tests/data/entity-fixtures.sql" >/dev/null
 is "$?" 0 "the entity fixtures load"
-drafts() { psql_su -At -d "$DB" -c "SELECT count(*) FROM core.draft WHERE owner_login = 'demo_handler_lx'"; }
-draft_has() { psql_su -At -d "$DB" -c "SELECT vals::text FROM core.draft WHERE owner_login = 'demo_handler_lx'" | grep -qF -- "$1"; }
+drafts() { psql_su -At -d "$DB" -c "SELECT count(*) FROM meta.draft WHERE owner_login = 'demo_handler_lx'"; }
+draft_has() { psql_su -At -d "$DB" -c "SELECT vals::text FROM meta.draft WHERE owner_login = 'demo_handler_lx'" | grep -qF -- "$1"; }
 
 # start COLS ROWS: the console as a complaint handler, logged in, on the main menu
 start() {
@@ -95,7 +95,14 @@ is "$(psql_su -At -d "$DB" -c "SELECT complainant_address || '|' || subject FROM
 	"无锡市梁溪区中山路8号|电动自行车" "  ... as typed before the terminal was killed"
 is "$(drafts)" 0 "  ... and the draft is gone with it"
 
+await "孙丽，您好" "  ... back on the menu"
+unlike "$(scr_capture)" "未完成的草稿" "  ... which no longer mentions drafts"
 # 是 discards the input and its draft
+scr_keys 1 && scr_wait "查找："
+scr_type "91320213MA1XHD015B"
+scr_wait "无锡红豆纺织科技有限公司"
+scr_keys Enter
+scr_wait "统一社会信用代码 91320213MA1XHD015B"
 scr_keys n
 scr_wait "投诉人姓名"
 scr_type "钱晓东"; scr_keys Tab

@@ -155,7 +155,7 @@ static void db_errors(void)
 	                          "电话格式不对 (field=complainant_phone)"),
 	       1, "DETAIL field=NAME points at the field");
 	is_str(f.items[1].error, "电话格式不对", "  ... which shows the message");
-	is_int(f.focus, 1, "  ... and gets the focus");
+	is_int(f.focus, 0, "  ... the focus stays where the operator is");
 	form_clear_errors(&f);
 	is_int(form_error_from_db(&f, "23502", "错误",
 	                          "null value in column \"complainant_name\" of relation \"x\""),
