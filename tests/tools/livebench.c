@@ -55,7 +55,7 @@ static int notify(const char *conninfo, int n)
 		PQfreemem(note);
 		double t1 = now_ms();
 		PGresult *r = PQexec(a, "SELECT id, at, actor, action, table_name, summary"
-					"  FROM api.audit_log(NULL, NULL, NULL, NULL, 200)");
+		                        "  FROM api.audit_log(NULL, NULL, NULL, NULL, 200)");
 		if (PQresultStatus(r) != PGRES_TUPLES_OK) /* not an admin: the notification alone */
 			t1 = -1;
 		PQclear(r);

@@ -48,7 +48,7 @@ static int never(void *ctx, struct db *db, enum live_job job, const char *after,
 int main(void)
 {
 	char buf[256];
-	tap_plan(17);
+	plan(17);
 
 	struct live_rows list, page;
 	live_rows_init(&list, 1);
@@ -119,5 +119,5 @@ int main(void)
 	livelist_free(ll, NULL);
 	live_rows_free(&list);
 	live_rows_free(&page);
-	return tap_done();
+	return done_testing();
 }
