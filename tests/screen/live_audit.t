@@ -42,10 +42,12 @@ new_id=$(rows | head -1)
 contains "$(scr_capture | grep -E "^ +$new_id 20")" "core.tag" "  ... on top, newest first"
 is "$(rows | sed -n 3p)" "$sel_id" "  ... the entry selected before is one row lower"
 is "$(esc "$sel_id")" "$sel_esc" "  ... and still the selected one (kept by key, not by index)"
-isnt_same "$(esc "$new_id")" "$other_esc"
+fresh_esc=$(esc "$new_id")
+isnt_same "$fresh_esc" "$other_esc"
 is $? 0 "  ... the new row stands out"
 scr_keys Home Down
-wait_until 5 eval '[ "$(esc "$new_id")" = "$(esc "$(rows | sed -n 3p)")" ]'
+cleared() { local e=$(esc "$new_id"); [ -n "$e" ] && [ "$e" != "$fresh_esc" ] && [ "$e" != "$sel_esc" ]; }
+wait_until 5 cleared
 is $? 0 "  ... until it was selected once"
 _scr_sock=$B
 await "live_one" "B shows it too"
