@@ -23,12 +23,16 @@ waiting() {
 }
 scr_type "红豆"
 wait_until 10 waiting 1
-is "$?" 0 "the search waits behind the lock"
+is "$?" 0 "the search waits behind the lock" ||
+	diag "$(psql_su -d "$DB" -Atc "SELECT usename, state, wait_event_type, query FROM pg_stat_activity WHERE datname = '$DB'")"
+
 scr_keys Escape
-scr_until "the menu at once" 2 _scr_shows "主菜单"
+scr_until "the menu at once" 3 _scr_shows "主菜单"
 is "$?" 0 "Esc leaves the screen at once (the cancel does not wait for the server)"
 wait_until 10 waiting 0
-is "$?" 0 "  ... and the server stopped the statement"
+is "$?" 0 "  ... and the server stopped the statement" ||
+	diag "$(psql_su -d "$DB" -Atc "SELECT usename, state, wait_event_type, query FROM pg_stat_activity WHERE datname = '$DB'")"
+
 kill "$locker" 2>/dev/null
 psql_su -d "$DB" -qc "SELECT pg_cancel_backend(pid) FROM pg_stat_activity
                       WHERE datname = '$DB' AND query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
@@ -36,7 +40,7 @@ scr_keys 1
 await "查找：" "the search opens again"
 scr_type "红豆"
 await "梁溪区陈记红豆面馆" "  ... and searches: the connection is free"
-scr_keys /
+scr_keys Down /
 scr_type "面馆"
 scr_keys Enter
 await "结果中查找：面馆" "/ narrows the results"
