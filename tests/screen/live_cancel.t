@@ -21,6 +21,12 @@ waiting() {
 	[ "$(psql_su -d "$DB" -Atc "SELECT count(*) FROM pg_stat_activity
 	      WHERE datname = '$DB' AND usename = 'demo_clerk_lx' AND wait_event_type = 'Lock'")" = "$1" ]
 }
+locked() {
+	[ "$(psql_su -d "$DB" -Atc "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+	                           WHERE c.relname = 'entity' AND l.mode = 'AccessExclusiveLock' AND l.granted")" = 1 ]
+}
+wait_until 10 locked
+is "$?" 0 "another session holds the entity table"
 scr_type "红豆"
 wait_until 10 waiting 1
 is "$?" 0 "the search waits behind the lock" ||
