@@ -68,7 +68,7 @@ static void *search_enter(struct app *app, void *arg)
 	entity_page_init(&st->page);
 	struct live_source src = search_source;
 	src.ctx = st;
-	st->ll = livelist_new(&src, 7, st);
+	st->ll = livelist_new(&src, 7, 0, st);
 	st->ll->page_rows = PAGE_ROWS;
 	st->table = st->ll->table;
 	table_col_msg(st->table, 0, MSG_ENTITY_F_NAME, 12, 0, ALIGN_LEFT, 3);

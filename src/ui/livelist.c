@@ -141,13 +141,14 @@ int live_rows_merge(struct live_rows *dst, const struct live_rows *page, int lim
 
 /* ---- the list ------------------------------------------------------------ */
 
-struct livelist *livelist_new(const struct live_source *src, int ncols, const void *owner)
+struct livelist *livelist_new(const struct live_source *src, int ncols, int nextra,
+                              const void *owner)
 {
 	struct livelist *ll = xcalloc(1, sizeof *ll);
 	ll->src = *src;
 	ll->owner = owner;
 	ll->table = table_new(ncols);
-	live_rows_init(&ll->rows, ncols);
+	live_rows_init(&ll->rows, ncols + nextra);
 	ll->page_rows = PAGE_ROWS;
 	ll->prefetch = PREFETCH;
 	strbuf_init(&ll->error);
@@ -334,7 +335,7 @@ static void collect(struct livelist *ll, struct app *app)
 
 static void prefetch(struct livelist *ll, struct app *app)
 {
-	if (ll->run == LIVE_IDLE && ll->more && !ll->lost && ll->loaded &&
+	if (ll->prefetch >= 0 && ll->run == LIVE_IDLE && ll->more && !ll->lost && ll->loaded &&
 	    ll->table->lb.selected >= ll->rows.n - ll->prefetch) {
 		ll->job = LIVE_NEXT;
 		start(ll, app);
@@ -374,6 +375,24 @@ void livelist_tick(struct livelist *ll, struct app *app)
 			start(ll, app);
 	}
 	prefetch(ll, app);
+}
+
+int livelist_next(struct livelist *ll, struct app *app)
+{
+	if (ll->run != LIVE_IDLE || !ll->more || !ll->loaded)
+		return -1;
+	ll->job = LIVE_NEXT;
+	start(ll, app);
+	return 0;
+}
+
+const char *livelist_selected_value(const struct livelist *ll, int col)
+{
+	int sel = livelist_selected(ll);
+	if (sel < 0 || col < 0 || col >= ll->rows.ncols)
+		return NULL;
+	const char *v = ll->rows.v[sel].cells[col];
+	return v ? v : "";
 }
 
 int livelist_action(struct livelist *ll, struct app *app, enum action_id a, int height)

@@ -125,8 +125,11 @@ int live_rows_merge(struct live_rows *dst, const struct live_rows *page, int lim
 /* ---- the list ------------------------------------------------------------ */
 
 /* A list drawing into a table of ncols columns (set the columns up with
- * table_col_msg on ll->table). owner: the screen's state pointer. */
-struct livelist *livelist_new(const struct live_source *src, int ncols, const void *owner);
+ * table_col_msg on ll->table); rows carry nextra values more that are not
+ * shown (details for the screen: live_rows value ncols + i). owner: the
+ * screen's state pointer. */
+struct livelist *livelist_new(const struct live_source *src, int ncols, int nextra,
+                              const void *owner);
 /* Frees the list; cancels its request (without blocking) when db is given. */
 void livelist_free(struct livelist *ll, struct db *db);
 /* The query changed (text typed, a filter, the sort): run it from the first
@@ -142,6 +145,11 @@ void livelist_notify(struct livelist *ll, struct app *app, const char *channel,
 /* Call from the screen's tick: collects results, starts what is due,
  * retries after a reconnect, prefetches. */
 void livelist_tick(struct livelist *ll, struct app *app);
+/* Asks for the next page now (when the last was full); returns 0, or -1
+ * when there is none to ask for or a request runs. */
+int livelist_next(struct livelist *ll, struct app *app);
+/* A value of the selected row (shown or extra column), NULL when none. */
+const char *livelist_selected_value(const struct livelist *ll, int col);
 /* Navigation (up, down, pages, first, last) in a view of height rows;
  * returns 1 when it was one. Prefetches and clears a new row's mark. */
 int livelist_action(struct livelist *ll, struct app *app, enum action_id a, int height);
