@@ -18,6 +18,7 @@ static const struct {
 	const struct screen *screen;
 } registry[] = {
     {"complaint", &screen_entity_complaint_draft},
+    {"inspection_result", &screen_inspection_result_draft},
 };
 
 static const struct screen *reopener(const char *kind)

@@ -68,6 +68,15 @@ static void *rf_enter(struct app *app, void *arg)
 	return st;
 }
 
+/* From a draft (screens/draft.c): the subject is the task's number. */
+static void *rf_draft_enter(struct app *app, void *arg)
+{
+	const struct draft_reopen *d = arg;
+	struct result_form *st = rf_enter(app, (void *)d->subject);
+	form_load_draft(&st->form, d->values);
+	return st;
+}
+
 static void rf_leave(struct app *app, void *state)
 {
 	struct result_form *st = state;
@@ -132,6 +141,18 @@ const struct screen screen_inspection_result = {
     .title = MSG_INSP_TITLE_RESULT,
     .actions = rf_actions,
     .enter = rf_enter,
+    .leave = rf_leave,
+    .draw = rf_draw,
+    .key = rf_key,
+    .action = rf_action,
+    .tick = rf_tick,
+};
+
+const struct screen screen_inspection_result_draft = {
+    .name = "inspection.result.draft",
+    .title = MSG_INSP_TITLE_RESULT,
+    .actions = rf_actions,
+    .enter = rf_draft_enter,
     .leave = rf_leave,
     .draw = rf_draw,
     .key = rf_key,
