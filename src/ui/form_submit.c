@@ -34,7 +34,7 @@ static void settle(struct form *f, struct app *app)
 {
 	if (!f->draft_pending && !f->submitting)
 		return;
-	db_async_cancel(&app->db);
+	db_async_cancel_owned(&app->db, f);
 	f->draft_pending = 0;
 	f->submitting = 0;
 }
@@ -86,6 +86,7 @@ int form_submit(struct form *f, struct app *app, const char *sql, int nparams,
 		return 0;
 	}
 	db_error_free(&err);
+	db_async_adopt(&app->db, f); /* the result is this form's, never another screen's */
 	f->submitting = 1;
 	app_wake_in(app, 20);
 	return 1;
@@ -102,6 +103,7 @@ static void draft_send(struct form *f, struct app *app)
 	if (db_async_send(&app->db,
 	                  "SELECT api.draft_save($1, $2, jsonb_object($3::text[], $4::text[]), $5)",
 	                  5, p, &err) == ST_OK) {
+		db_async_adopt(&app->db, f);
 		f->draft_pending = 1;
 		f->draft_changed = 0;
 		f->draft_due_ms = 0;
@@ -130,10 +132,25 @@ enum form_tick form_tick(struct form *f, struct app *app, PGresult **res)
 		return FORM_IDLE;
 	}
 	db_error_init(&err);
-	if (!db_async_poll(&app->db, &r, &err)) {
+	int got = db_async_poll_owned(&app->db, f, &r, &err);
+	if (got == 0) {
 		db_error_free(&err);
 		app_wake_in(app, 50);
 		return FORM_IDLE;
+	}
+	if (got < 0) {
+		/* cancelled (the form was covered or the connection dropped): nothing was
+		 * stored; the values are still in the form, a draft is tried again */
+		int was_draft = f->draft_pending;
+		db_error_free(&err);
+		f->draft_pending = 0;
+		f->submitting = 0;
+		if (was_draft) {
+			f->draft_changed = 1;
+			return FORM_IDLE;
+		}
+		app_message(app, MSGK_ERROR, tr(MSG_FORM_NOT_SENT));
+		return FORM_FAILED;
 	}
 	if (f->draft_pending) {
 		/* a draft that did not save is tried again at the next change */
