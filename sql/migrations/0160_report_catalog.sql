@@ -143,16 +143,3 @@ REVOKE ALL ON FUNCTION core.org_subtree(bigint), core.city_org(),
 	core.report_params(text, date, date, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION core.org_subtree(bigint), core.city_org(),
 	core.report_params(text, date, date, text, text) TO smcon_staff;
-
--- The key and the name of a group row: an org unit grouped by district or
--- station, a month. Records of a district bureau itself (not of a station)
--- form their own row when grouped by station.
-CREATE FUNCTION core.report_org_group(grp_by text, org bigint) RETURNS bigint
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-	SELECT CASE WHEN grp_by = 'district' THEN coalesce(core.org_district(org), org) ELSE org END
-$$;
-COMMENT ON FUNCTION core.report_org_group(text, bigint) IS '报表按区局或所分组时记录所归的机构';
-REVOKE ALL ON FUNCTION core.report_org_group(text, bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION core.report_org_group(text, bigint) TO smcon_staff;

@@ -22,6 +22,18 @@ SET search_path = pg_catalog, pg_temp
 AS $$ SELECT o.short_name FROM core.org_unit o WHERE o.id = org $$;
 COMMENT ON FUNCTION core.report_org_label(bigint) IS '报表分组行的机构简称';
 
+-- Which group row each org unit's records fall in (grouped by district: a
+-- station's go to its district bureau; otherwise each unit its own), as a
+-- table to join once rather than a function called per summary row.
+CREATE FUNCTION core.report_org_map(grp_by text) RETURNS TABLE (org_id bigint, grp_id bigint)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT o.id, CASE WHEN grp_by = 'district' AND o.level = 'station' THEN o.parent_id ELSE o.id END
+	  FROM core.org_unit o
+$$;
+COMMENT ON FUNCTION core.report_org_map(text) IS '报表分组：每个机构的记录归入哪一行（按区局分组时所归其区局）';
+
 -- The key a client shows and drills down by: the org code for org groupings.
 CREATE FUNCTION core.report_key(grp_by text, k text) RETURNS text
 LANGUAGE sql STABLE
@@ -57,24 +69,24 @@ BEGIN
 		-- every summary row of the org units asked for, with its group key
 		SELECT CASE p.group_by WHEN 'month' THEN to_char(f.month, 'YYYY-MM')
 		                       WHEN 'type' THEN f.type_code WHEN 'industry' THEN f.section
-		                       ELSE core.report_org_group(p.group_by, f.org_id)::text END AS k,
+		                       ELSE m.grp_id::text END AS k,
 		       f.month, f.established AS e,
 		       f.deregistered + f.revoked + f.annulled + f.moved_out AS x,
 		       f.deregistered, f.revoked, f.annulled, f.moved_out
-		  FROM meta.report_sum_entity_flow f
+		  FROM meta.report_sum_entity_flow f JOIN core.report_org_map(p.group_by) m ON m.org_id = f.org_id
 		 WHERE f.org_id = ANY (p.orgs) AND f.month >= m_from),
 	now_k AS (
 		SELECT CASE p.group_by WHEN 'type' THEN n.type_code WHEN 'industry' THEN n.section
 		                       WHEN 'month' THEN NULL
-		                       ELSE core.report_org_group(p.group_by, n.org_id)::text END AS k,
+		                       ELSE m.grp_id::text END AS k,
 		       sum(n.entities) FILTER (WHERE n.status IN ('active', 'dormant')) AS in_register
-		  FROM meta.report_sum_entity_now n WHERE n.org_id = ANY (p.orgs) GROUP BY 1),
+		  FROM meta.report_sum_entity_now n JOIN core.report_org_map(p.group_by) m ON m.org_id = n.org_id WHERE n.org_id = ANY (p.orgs) GROUP BY 1),
 	annual_k AS (
 		SELECT CASE p.group_by WHEN 'type' THEN a.type_code WHEN 'industry' THEN a.section
 		                       WHEN 'month' THEN NULL
-		                       ELSE core.report_org_group(p.group_by, a.org_id)::text END AS k,
+		                       ELSE m.grp_id::text END AS k,
 		       sum(a.reported) AS reported
-		  FROM meta.report_sum_annual a
+		  FROM meta.report_sum_annual a JOIN core.report_org_map(p.group_by) m ON m.org_id = a.org_id
 		 WHERE a.org_id = ANY (p.orgs) AND a.year = extract(year FROM p.date_to)::int - 1 GROUP BY 1),
 	per AS (
 		SELECT k.k, sum(k.e) FILTER (WHERE k.month <= m_to) AS e,
@@ -154,9 +166,9 @@ BEGIN
 	RETURN QUERY
 	WITH s AS (
 		SELECT CASE p.group_by WHEN 'plan' THEN pl.plan_no
-		                       ELSE core.report_org_group(p.group_by, x.org_id)::text END AS k,
+		                       ELSE m.grp_id::text END AS k,
 		       x.*
-		  FROM meta.report_sum_inspection x
+		  FROM meta.report_sum_inspection x JOIN core.report_org_map(p.group_by) m ON m.org_id = x.org_id
 		  JOIN supervision.inspection_plan pl ON pl.id = x.plan_id
 		 WHERE x.org_id = ANY (p.orgs)
 		   AND pl.year BETWEEN extract(year FROM p.date_from) AND extract(year FROM p.date_to)),
@@ -243,9 +255,9 @@ BEGIN
 	WITH s AS (
 		SELECT CASE p.group_by WHEN 'month' THEN to_char(x.month, 'YYYY-MM') WHEN 'channel' THEN x.channel_code
 		                       WHEN 'category' THEN x.kind || ':' || x.category_code
-		                       ELSE core.report_org_group(p.group_by, x.org_id)::text END AS k,
+		                       ELSE m.grp_id::text END AS k,
 		       x.*
-		  FROM meta.report_sum_complaint x
+		  FROM meta.report_sum_complaint x JOIN core.report_org_map(p.group_by) m ON m.org_id = x.org_id
 		 WHERE x.org_id = ANY (p.orgs)
 		   AND x.month BETWEEN date_trunc('month', p.date_from)::date AND p.date_to),
 	g AS (
@@ -302,13 +314,14 @@ BEGIN
 	WITH i AS (
 		SELECT CASE p.group_by WHEN 'month' THEN to_char(x.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')
 		                       WHEN 'unit' THEN coalesce(e.uscc::text, '')
-		                       ELSE core.report_org_group(p.group_by, x.district_org_id)::text END AS k,
+		                       ELSE m.grp_id::text END AS k,
 		       CASE WHEN p.group_by = 'unit' THEN coalesce(e.name, '（未派单）') END AS unit_name,
 		       x.*,
 		       extract(epoch FROM x.acknowledged_at - x.level1_dispatched_at) / 60 AS ack_min,
 		       extract(epoch FROM x.arrived_at - x.level1_dispatched_at) / 60 AS arrival_min,
 		       extract(epoch FROM x.released_at - x.received_at) / 60 AS release_min
 		  FROM rights.rescue_incident x LEFT JOIN core.entity e ON e.id = x.level1_entity_id
+		  JOIN core.report_org_map(p.group_by) m ON m.org_id = x.district_org_id
 		 WHERE x.received_at >= (p.date_from::timestamp AT TIME ZONE 'Asia/Shanghai')
 		   AND x.received_at < ((p.date_to + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
 		   AND x.district_org_id = ANY (p.orgs) AND x.status <> 'cancelled'),
@@ -377,20 +390,20 @@ BEGIN
 	SELECT * INTO p FROM core.report_params('risk', p_from, p_to, p_org, p_by);
 	RETURN QUERY
 	WITH n AS (
-		SELECT core.report_org_group(p.group_by, x.org_id)::text AS k,
+		SELECT m.grp_id::text AS k,
 		       sum(x.entities) AS total,
 		       sum(x.entities) FILTER (WHERE x.risk_grade = 'A') AS a, sum(x.entities) FILTER (WHERE x.risk_grade = 'B') AS b,
 		       sum(x.entities) FILTER (WHERE x.risk_grade = 'C') AS c, sum(x.entities) FILTER (WHERE x.risk_grade = 'D') AS d,
 		       sum(x.entities) FILTER (WHERE x.risk_grade = '') AS u
-		  FROM meta.report_sum_entity_now x
+		  FROM meta.report_sum_entity_now x JOIN core.report_org_map(p.group_by) m ON m.org_id = x.org_id
 		 WHERE x.org_id = ANY (p.orgs) AND x.status IN ('active', 'dormant') GROUP BY 1),
 	m AS (
-		SELECT core.report_org_group(p.group_by, x.org_id)::text AS k, sum(x.moves) AS assessed,
+		SELECT m.grp_id::text AS k, sum(x.moves) AS assessed,
 		       sum(x.moves) FILTER (WHERE x.from_grade = '') AS first_graded,
 		       sum(x.moves) FILTER (WHERE x.from_grade <> '' AND x.to_grade < x.from_grade) AS upgraded,
 		       sum(x.moves) FILTER (WHERE x.from_grade <> '' AND x.to_grade > x.from_grade) AS downgraded,
 		       sum(x.moves) FILTER (WHERE x.to_grade = x.from_grade) AS unchanged
-		  FROM meta.report_sum_risk_move x
+		  FROM meta.report_sum_risk_move x JOIN core.report_org_map(p.group_by) m ON m.org_id = x.org_id
 		 WHERE x.org_id = ANY (p.orgs)
 		   AND x.month BETWEEN date_trunc('month', p.date_from)::date AND p.date_to GROUP BY 1),
 	j AS (
@@ -593,12 +606,12 @@ END $$;
 COMMENT ON FUNCTION api.report_open(text, date, date, text, text) IS
 	'检查参数并在调用者的事务中打开游标 smcon_report（报表的各行，供分批读取）；返回实际使用的期间、机构和分组';
 
-REVOKE ALL ON FUNCTION core.report_org_label(bigint), core.report_key(text, text), api.report_entity(date, date, text, text),
+REVOKE ALL ON FUNCTION core.report_org_label(bigint), core.report_key(text, text), core.report_org_map(text), api.report_entity(date, date, text, text),
 	api.report_inspection(date, date, text, text), api.report_complaint(date, date, text, text),
 	api.report_rescue(date, date, text, text), api.report_risk(date, date, text, text),
 	api.report_quality(date, date, text, text), api.report_list(),
 	api.report_open(text, date, date, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION core.report_org_label(bigint), core.report_key(text, text), api.report_entity(date, date, text, text),
+GRANT EXECUTE ON FUNCTION core.report_org_label(bigint), core.report_key(text, text), core.report_org_map(text), api.report_entity(date, date, text, text),
 	api.report_inspection(date, date, text, text), api.report_complaint(date, date, text, text),
 	api.report_rescue(date, date, text, text), api.report_quality(date, date, text, text), api.report_list(),
 	api.report_open(text, date, date, text, text) TO smcon_staff;
