@@ -19,8 +19,9 @@ static const char *const eighths[9] = {"",
                                        "\xe2\x96\x89",
                                        "\xe2\x96\x88"};
 /* U+2581 … U+2588: the eight heights of a sparkline. */
-static const char *const heights[8] = {"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84",
-                                       "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88"};
+static const char *const heights[8] = {"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
+                                       "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
+                                       "\xe2\x96\x87", "\xe2\x96\x88"};
 static const char ascii_heights[] = " .:-=+*#";
 
 double chart_max(const struct chart_bar *b, int n)
@@ -49,8 +50,8 @@ static int bar(struct strbuf *out, double value, double max, int cols, int ascii
 	return full + (part && (!ascii || part >= 4) ? 1 : 0);
 }
 
-void chart_bar_line(struct strbuf *out, const struct chart_bar *b, double max, int width, int label_w,
-                    int value_w, int ascii)
+void chart_bar_line(struct strbuf *out, const struct chart_bar *b, double max, int width,
+                    int label_w, int value_w, int ascii)
 {
 	char num[32];
 	const char *vt = b->value_text;
@@ -138,8 +139,8 @@ void chart_draw_bars(int y, int x, int w, int h, const struct chart_bar *b, int 
 		nolabel.label = "";
 		chart_bar_line(&line, &nolabel, max, w - label_w, 0, value_w, 0);
 		/* the bar in colour (green) when the terminal has it, else plain */
-		term_text(y + i, x + label_w, w - label_w, strbuf_str(&line), term_colored() ? COL_OK : COL_NORMAL,
-		          ALIGN_LEFT);
+		term_text(y + i, x + label_w, w - label_w, strbuf_str(&line),
+		          term_colored() ? COL_OK : COL_NORMAL, ALIGN_LEFT);
 	}
 	strbuf_free(&line);
 }

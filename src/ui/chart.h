@@ -19,8 +19,8 @@ struct chart_bar {
  * columns, a space, the bar scaled so that max fills the bar's columns, a
  * space and the value text right-aligned in value_w columns. A negative or
  * zero value draws no bar. ascii: '#' instead of block characters. */
-void chart_bar_line(struct strbuf *out, const struct chart_bar *b, double max, int width, int label_w,
-                    int value_w, int ascii);
+void chart_bar_line(struct strbuf *out, const struct chart_bar *b, double max, int width,
+                    int label_w, int value_w, int ascii);
 /* Appends a sparkline of the last at most width values (min lowest, max
  * highest; all equal: the middle height). Returns the columns appended. */
 int chart_sparkline(struct strbuf *out, const double *v, int n, int width, int ascii);
