@@ -42,7 +42,6 @@ PLACEHOLDER(complaint, MSG_MENU_COMPLAINT)
 PLACEHOLDER(rescue, MSG_MENU_RESCUE)
 PLACEHOLDER(inspection, MSG_MENU_INSPECTION)
 PLACEHOLDER(policy, MSG_MENU_POLICY)
-PLACEHOLDER(report, MSG_MENU_REPORT)
 
 const struct screen *screen_for_menu(enum action_id a)
 {
@@ -52,7 +51,7 @@ const struct screen *screen_for_menu(enum action_id a)
 	case ACT_MENU_RESCUE: return &placeholder_rescue;
 	case ACT_MENU_INSPECTION: return &placeholder_inspection;
 	case ACT_MENU_POLICY: return &placeholder_policy;
-	case ACT_MENU_REPORT: return &placeholder_report;
+	case ACT_MENU_REPORT: return &screen_report_list;
 	case ACT_MENU_ADMIN: return &screen_admin;
 	default: return &screen_audit;
 	}

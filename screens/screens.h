@@ -14,6 +14,7 @@ extern const struct screen screen_entity_plan;
 extern const struct screen screen_entity_complaint;
 extern const struct screen screen_admin;
 extern const struct screen screen_audit;
+extern const struct screen screen_report_list;
 
 /* The screen a main-menu action opens. */
 const struct screen *screen_for_menu(enum action_id a);

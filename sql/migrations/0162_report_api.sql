@@ -570,8 +570,8 @@ COMMENT ON FUNCTION api.report_list() IS '报表目录，及当前账号能否�
 -- Checks the parameters (raising as core.report_params does) and opens the
 -- cursor smcon_report over the report's rows in the caller's transaction;
 -- returns the period, org unit and grouping actually used. The setting
--- smcon.report_test_delay (seconds) makes the run wait first: the tests
--- cancel a long report with it.
+-- smcon.report_test_delay (seconds) makes the first FETCH wait that long:
+-- the tests cancel a long report with it.
 CREATE FUNCTION api.report_open(p_name text, p_from date DEFAULT NULL, p_to date DEFAULT NULL,
                                 p_org text DEFAULT NULL, p_by text DEFAULT NULL,
                                 OUT cursor_name refcursor, OUT date_from date, OUT date_to date,
@@ -587,9 +587,6 @@ DECLARE
 BEGIN
 	SELECT * INTO p FROM core.report_params(p_name, p_from, p_to, p_org, p_by);
 	SELECT * INTO r FROM meta.report x WHERE x.name = p_name;
-	IF delay > 0 THEN
-		PERFORM pg_sleep(delay);
-	END IF;
 	date_from := p.date_from;
 	date_to := p.date_to;
 	IF r.whole_months AND p.group_by <> 'respondent' THEN
@@ -600,8 +597,10 @@ BEGIN
 	group_by := p.group_by;
 	masked := p.masked;
 	cursor_name := 'smcon_report';
-	OPEN cursor_name FOR EXECUTE format('SELECT * FROM api.%I($1, $2, $3, $4)', r.function_name)
-		USING p_from, p_to, p_org, p_by;
+	-- the wait, if any, comes with the first FETCH, where the report's work is
+	OPEN cursor_name FOR EXECUTE format('SELECT r.* FROM pg_sleep($5) AS w, api.%I($1, $2, $3, $4) AS r',
+	                                    r.function_name)
+		USING p_from, p_to, p_org, p_by, delay;
 END $$;
 COMMENT ON FUNCTION api.report_open(text, date, date, text, text) IS
 	'检查参数并在调用者的事务中打开游标 smcon_report（报表的各行，供分批读取）；返回实际使用的期间、机构和分组';

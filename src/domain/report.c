@@ -225,7 +225,12 @@ PGresult *report_run_fetch(struct report_run *run, int n, struct db_error *err)
 	return res;
 }
 
-void report_run_close(struct report_run *run)
+enum status report_run_send_all(struct report_run *run, struct db_error *err)
+{
+	return db_async_send(run->db, "FETCH ALL FROM smcon_report", 0, NULL, err);
+}
+
+void report_run_end(struct report_run *run)
 {
 	if (run->in_tx && run->db->state == DB_UP) {
 		struct db_error e;
@@ -233,6 +238,12 @@ void report_run_close(struct report_run *run)
 		db_command(run->db, "ROLLBACK", 0, NULL, &e);
 		db_error_free(&e);
 	}
+	run->in_tx = 0;
+}
+
+void report_run_close(struct report_run *run)
+{
+	report_run_end(run);
 	for (int i = 0; i < run->ncols; i++) {
 		free(run->cols[i].key);
 		free(run->cols[i].label_zh);

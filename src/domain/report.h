@@ -77,6 +77,11 @@ enum status report_run_open(struct db *db, const struct report_params *p, struct
                             struct db_error *err);
 /* The next at most n rows (0 rows: the end). Caller PQclear()s; NULL with err filled. */
 PGresult *report_run_fetch(struct report_run *run, int n, struct db_error *err);
+/* Sends the FETCH of every remaining row and returns at once (screens):
+ * collect the rows with db_async_poll(), cancel with db_async_cancel(). */
+enum status report_run_send_all(struct report_run *run, struct db_error *err);
+/* Ends the run's transaction, keeping what it describes (columns, period). */
+void report_run_end(struct report_run *run);
 /* Ends the transaction and frees the run. */
 void report_run_close(struct report_run *run);
 /* The column's label in the UI language. */

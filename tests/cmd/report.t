@@ -116,7 +116,7 @@ PGOPTIONS="-c smcon.report_test_delay=60" PGUSER=demo_analyst PGPASSWORD=demo \
 pid=$!
 sleeping() {
 	[ "$(psql_su -d smcon -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
-		AND query LIKE '%report_open%' AND state = 'active'")" = 1 ]
+		AND query LIKE 'FETCH%smcon_report%' AND state = 'active'")" = 1 ]
 }
 wait_until 20 sleeping
 _tap_result $? "a long report is running"
@@ -130,7 +130,7 @@ is "$rc" 1 "  ... with exit 1"
 contains "$(cat "$SCRATCH/long.err")" "取消" "  ... saying it was cancelled"
 is "$(ls -A "$long")" "" "  ... leaving no file"
 is "$(psql_su -d smcon -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
-	AND query LIKE '%report_open%' AND state = 'active'")" 0 "  ... and no query on the server"
+	AND query LIKE 'FETCH%smcon_report%' AND state = 'active'")" 0 "  ... and no query on the server"
 
 # db.report_conninfo: reports go there (here: the same server; then one that is down)
 sed "s#^\( *\)conninfo = .*#&\n\1report_conninfo = \"host=$SMCON_TEST_PG/run dbname=smcon\";#" "$CONF" >"$SCRATCH/standby.conf"
