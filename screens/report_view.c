@@ -307,28 +307,21 @@ static const enum action_id view_actions[] = {
     ACT_REPORT_OPEN, ACT_REPORT_EXPORT, ACT_REPORT_FORMAT, ACT_REPORT_CANCEL, ACT_BACK, ACT_UP,
     ACT_DOWN,        ACT_PAGE_UP,       ACT_PAGE_DOWN,     ACT_FIRST,         ACT_LAST, ACT_NONE};
 
-/* The stations of a district: the same screen a level down (the app does
- * not open the screen on top again, so the drill-down is a screen of its own). */
-const struct screen screen_report_stations = {
-    .name = "report.stations",
-    .title = MSG_MENU_REPORT_SCREEN,
-    .actions = view_actions,
-    .enter = view_enter,
-    .leave = view_leave,
-    .draw = view_draw,
-    .key = view_key,
-    .action = view_action,
-    .tick = view_tick,
-};
+/* The report, and the stations of a district: the same screen a level
+ * down (the app does not open the screen on top again, so the drill-down is
+ * a screen of its own). */
+#define REPORT_VIEW(var, screen_name)                                                              \
+	const struct screen var = {                                                                \
+	    .name = screen_name,                                                                   \
+	    .title = MSG_MENU_REPORT_SCREEN,                                                       \
+	    .actions = view_actions,                                                               \
+	    .enter = view_enter,                                                                   \
+	    .leave = view_leave,                                                                   \
+	    .draw = view_draw,                                                                     \
+	    .key = view_key,                                                                       \
+	    .action = view_action,                                                                 \
+	    .tick = view_tick,                                                                     \
+	};
 
-const struct screen screen_report_view = {
-    .name = "report.view",
-    .title = MSG_MENU_REPORT_SCREEN,
-    .actions = view_actions,
-    .enter = view_enter,
-    .leave = view_leave,
-    .draw = view_draw,
-    .key = view_key,
-    .action = view_action,
-    .tick = view_tick,
-};
+REPORT_VIEW(screen_report_view, "report.view")
+REPORT_VIEW(screen_report_stations, "report.stations")
