@@ -11,7 +11,9 @@
 -- the rows a statement inserted (+1), deleted (−1) or updated (new rows
 -- EXCEPT ALL old rows +1, old EXCEPT ALL new −1, so rows whose projection did
 -- not change cost nothing) and run the upsert, ordered by key so that
--- concurrent writers lock summary rows in one order. meta.report_summary_rebuild()
+-- concurrent writers lock summary rows in one order (the trigger functions are
+-- generated from that description with the statements written out:
+-- meta.report_summary_install()). meta.report_summary_rebuild()
 -- recomputes everything from the source tables (after a bulk load with the
 -- triggers disabled) and meta.report_summary_drift() says which summary
 -- rows differ from a recomputation (the tests use it).
@@ -317,41 +319,56 @@ AS $$
 $$;
 COMMENT ON FUNCTION meta.report_changes(text, text, text) IS '报表汇总：一条语句带来的带符号变化行（查询文本）';
 
--- Trigger: adds a statement's changes to the summaries fed by its table.
-CREATE FUNCTION meta.report_summary_follow() RETURNS trigger
+-- Creates, for every source table and statement kind, a trigger function
+-- with the summaries' statements written out (static SQL: PL/pgSQL keeps
+-- their plans for the session, so a one-row write does not plan them anew)
+-- and the statement-level triggers report_sum_ins/upd/del that call it.
+-- Run again after changing meta.report_summary. Risk assessments are
+-- followed on insert only (the history is appended, never edited).
+CREATE FUNCTION meta.report_summary_install() RETURNS integer
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 DECLARE
-	x record;
-BEGIN
-	FOR x IN SELECT s.projection, s.apply FROM meta.report_summary s
-	          WHERE s.source = TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME ORDER BY s.name LOOP
-		IF TG_OP <> 'INSERT' AND TG_TABLE_NAME = 'risk_grade_history' THEN
-			CONTINUE; -- risk moves follow new assessments only (history is appended, never edited)
-		END IF;
-		EXECUTE format('WITH ch AS (%s) %s', meta.report_changes(TG_OP, x.projection, NULL), x.apply);
-	END LOOP;
-	RETURN NULL;
-END $$;
-COMMENT ON FUNCTION meta.report_summary_follow() IS '触发器（按语句）：把插入、修改、删除的行带来的变化累加到报表汇总表';
-
-DO $$
-DECLARE
 	src text;
-	base text;
+	op text;
+	fn text;
+	body text;
+	n integer := 0;
+	ops constant text[] := ARRAY['INSERT', 'UPDATE', 'DELETE'];
+	trig constant text[] := ARRAY['report_sum_ins', 'report_sum_upd', 'report_sum_del'];
+	refs constant text[] := ARRAY['REFERENCING NEW TABLE AS new_rows',
+	                              'REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows',
+	                              'REFERENCING OLD TABLE AS old_rows'];
 BEGIN
-	FOR src IN SELECT DISTINCT source FROM meta.report_summary ORDER BY 1 LOOP
-		base := split_part(src, '.', 2);
-		EXECUTE format('CREATE TRIGGER report_sum_ins AFTER INSERT ON %s REFERENCING NEW TABLE AS new_rows '
-		               'FOR EACH STATEMENT EXECUTE FUNCTION meta.report_summary_follow()', src);
-		EXECUTE format('CREATE TRIGGER report_sum_upd AFTER UPDATE ON %s REFERENCING NEW TABLE AS new_rows '
-		               'OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION meta.report_summary_follow()', src);
-		EXECUTE format('CREATE TRIGGER report_sum_del AFTER DELETE ON %s REFERENCING OLD TABLE AS old_rows '
-		               'FOR EACH STATEMENT EXECUTE FUNCTION meta.report_summary_follow()', src);
+	FOR src IN SELECT DISTINCT s.source FROM meta.report_summary s ORDER BY 1 LOOP
+		FOR k IN 1..3 LOOP
+			op := ops[k];
+			EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', trig[k], src);
+			SELECT string_agg(format('WITH ch AS (%s)%s%s;', meta.report_changes(op, s.projection, NULL), E'\n', s.apply),
+			                  E'\n' ORDER BY s.name)
+			  INTO body
+			  FROM meta.report_summary s
+			 WHERE s.source = src AND (op = 'INSERT' OR src <> 'credit.risk_grade_history');
+			CONTINUE WHEN body IS NULL;
+			fn := format('meta.report_sum_%s_%s', replace(src, '.', '_'), lower(op));
+			EXECUTE format('CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql '
+			               'SET search_path = pg_catalog, pg_temp SET jit = off AS %L',
+			               fn, format(E'BEGIN\n%s\nRETURN NULL;\nEND', body));
+			EXECUTE format('COMMENT ON FUNCTION %s() IS %L', fn,
+			               format('触发器（按语句）：%s 的 %s 带来的变化累加到报表汇总表（由 meta.report_summary_install 生成）',
+			                      src, op));
+			EXECUTE format('REVOKE ALL ON FUNCTION %s() FROM PUBLIC', fn);
+			EXECUTE format('CREATE TRIGGER %I AFTER %s ON %s %s FOR EACH STATEMENT EXECUTE FUNCTION %s()',
+			               trig[k], op, src, refs[k], fn);
+			n := n + 1;
+		END LOOP;
 	END LOOP;
+	RETURN n;
 END $$;
+COMMENT ON FUNCTION meta.report_summary_install() IS '按 meta.report_summary 生成报表汇总表的触发器函数和触发器，返回触发器个数';
+SELECT meta.report_summary_install();
 
 -- Recomputes every summary from its sources (after a bulk load that ran with
 -- the triggers disabled). Returns the number of summary rows written.
@@ -415,7 +432,7 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION meta.report_summary_drift() IS '报表汇总表与由源表重算结果不同的行数（每张汇总表一行；执行后汇总表已重算）';
 
-REVOKE ALL ON FUNCTION meta.report_changes(text, text, text), meta.report_summary_follow(),
+REVOKE ALL ON FUNCTION meta.report_changes(text, text, text), meta.report_summary_install(),
 	meta.report_summary_rebuild(), meta.report_summary_drift() FROM PUBLIC;
 
 -- A warehouse that already holds data gets its summaries now.
