@@ -353,6 +353,10 @@ BEGIN
 			 WHERE s.source = src AND (op = 'INSERT' OR src <> 'credit.risk_grade_history');
 			CONTINUE WHEN body IS NULL;
 			fn := format('meta.report_sum_%s_%s', replace(src, '.', '_'), lower(op));
+			-- and a note on smcon_report (the source table and the kind of change;
+			-- never a row), so that a report on screen may offer to run again
+			body := body || format(E'\nPERFORM pg_notify(%L, %L);', 'smcon_report',
+			                       json_build_object('source', src, 'op', lower(op))::text);
 			EXECUTE format('CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql '
 			               'SET search_path = pg_catalog, pg_temp SET jit = off AS %L',
 			               fn, format(E'BEGIN\n%s\nRETURN NULL;\nEND', body));
