@@ -616,3 +616,11 @@ GRANT EXECUTE ON FUNCTION core.report_org_label(bigint), core.report_key(text, t
 	api.report_open(text, date, date, text, text) TO smcon_staff;
 -- the internal risk report: not even callable by other roles
 GRANT EXECUTE ON FUNCTION api.report_risk(date, date, text, text) TO smcon_analyst, smcon_supervisor;
+
+-- The catalog and the summaries' description are audited like any table;
+-- the summaries themselves are derived data.
+SELECT audit.attach('meta.report'), audit.attach('meta.report_column'), audit.attach('meta.report_summary');
+INSERT INTO audit.unaudited (table_name, reason)
+SELECT t, '派生数据：报表汇总，由触发器从已审计的源表算出（meta.report_summary），可随时重算'
+  FROM unnest(ARRAY['meta.report_sum_entity_flow', 'meta.report_sum_entity_now', 'meta.report_sum_annual',
+                    'meta.report_sum_complaint', 'meta.report_sum_inspection', 'meta.report_sum_risk_move']) t;

@@ -5,6 +5,9 @@
 # left behind; masking; the internal report refused; a long run cancelled.
 . "$(dirname "$0")/../lib/env.sh"
 check() { /usr/bin/python3 "$ROOT/tests/lib/report_check.py" "$@"; }
+# a copy of the warehouse: the quality report needs a run of the rules, which writes
+DB=$(test_db) || { fail "a copy of the test warehouse"; done_testing; }
+run() { run_db "$DB" "$@"; }
 
 run demo_analyst report list --format csv
 is "$rc" 0 "report list runs"
@@ -52,17 +55,17 @@ done
 # the same numbers as plain SQL over the source tables
 run demo_analyst report run complaint --period 2026-10 --format csv
 total=$(printf '%s\n' "$out" | tail -1 | cut -d, -f3)
-is "$total" "$(psql_su -d smcon -Atc "SELECT (SELECT count(*) FROM rights.complaint
+is "$total" "$(psql_su -d "$DB" -Atc "SELECT (SELECT count(*) FROM rights.complaint
 	WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')
 	+ (SELECT count(*) FROM rights.report WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')")" \
 	"complaints and reports received in 2026-10 equal a count of the tables"
 run demo_analyst report run rescue --from 2024-01-01 --to 2026-11-30 --format csv
-is "$(printf '%s\n' "$out" | tail -1 | cut -d, -f5)" "$(psql_su -d smcon -Atc "SELECT sum(trapped_count) FROM rights.rescue_incident
+is "$(printf '%s\n' "$out" | tail -1 | cut -d, -f5)" "$(psql_su -d "$DB" -Atc "SELECT sum(trapped_count) FROM rights.rescue_incident
 	WHERE kind = 'trapped' AND status <> 'cancelled' AND received_at >= '2024-01-01 00:00+08' AND received_at < '2026-12-01 00:00+08'")" \
 	"persons trapped equal a sum over the incidents"
 run demo_analyst report run entity --period 2026-10 --by station --format csv
 is "$(printf '%s\n' "$out" | grep -c '^[A-Z][A-Z][0-9][0-9],')" \
-	"$(psql_su -d smcon -Atc "SELECT count(DISTINCT o.code) FROM core.entity e JOIN core.org_unit o ON o.id = e.org_id WHERE o.level = 'station'")" \
+	"$(psql_su -d "$DB" -Atc "SELECT count(DISTINCT o.code) FROM core.entity e JOIN core.org_unit o ON o.id = e.org_id WHERE o.level = 'station'")" \
 	"grouped by station, one row per station that has entities"
 run demo_analyst report run entity --period 2026-10 --format table
 like "$out" "梁溪区局" "the table format shows the district names"
@@ -111,11 +114,11 @@ is "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f1 | grep -v '^$' | grep -vc 
 long="$SCRATCH/long"
 mkdir -p "$long"
 PGOPTIONS="-c smcon.report_test_delay=60" PGUSER=demo_analyst PGPASSWORD=demo \
-	"$SMCON" -C "$CONF" report run complaint --period 2026-10 --format csv -o "$long/c.csv" \
+	"$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$DB" report run complaint --period 2026-10 --format csv -o "$long/c.csv" \
 	>"$SCRATCH/long.out" 2>"$SCRATCH/long.err" &
 pid=$!
 sleeping() {
-	[ "$(psql_su -d smcon -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
+	[ "$(psql_su -d "$DB" -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
 		AND query LIKE 'FETCH%smcon_report%' AND state = 'active'")" = 1 ]
 }
 wait_until 20 sleeping
@@ -129,7 +132,7 @@ rc=$?
 is "$rc" 1 "  ... with exit 1"
 contains "$(cat "$SCRATCH/long.err")" "取消" "  ... saying it was cancelled"
 is "$(ls -A "$long")" "" "  ... leaving no file"
-is "$(psql_su -d smcon -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
+is "$(psql_su -d "$DB" -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
 	AND query LIKE 'FETCH%smcon_report%' AND state = 'active'")" 0 "  ... and no query on the server"
 
 # db.report_conninfo: reports go there (here: the same server; then one that is down)
