@@ -40,21 +40,15 @@ static void params_of(const struct report_view *st, struct report_params *p)
 	p->by = st->by;
 }
 
-static void *view_enter(struct app *app, void *arg)
+/* Checks the parameters, opens the cursor and sends the FETCH of its rows,
+ * tagged with this screen (the app cancels it if the screen is covered). */
+static void start(struct app *app, struct report_view *st)
 {
-	const struct report_request *rq = arg;
-	struct report_view *st = xcalloc(1, sizeof *st);
 	struct report_params p;
 	struct db_error err;
-	st->info = rq->info;
-	st->from = xstrdup(rq->from);
-	st->to = xstrdup(rq->to);
-	st->org = rq->org ? xstrdup(rq->org) : NULL;
-	st->by = rq->by ? xstrdup(rq->by) : NULL;
-	st->export_format = RF_XLSX;
-	strbuf_init(&st->error);
 	db_error_init(&err);
 	params_of(st, &p);
+	report_run_close(&st->run);
 	st->phase = P_RUNNING;
 	st->started_ms = app_now_ms();
 	if (report_run_open(&app->db, &p, &st->run, &err) != ST_OK ||
@@ -62,16 +56,33 @@ static void *view_enter(struct app *app, void *arg)
 		strbuf_add(&st->error, strbuf_str(&err.message));
 		report_run_end(&st->run);
 		st->phase = P_FAILED;
+	} else {
+		db_async_adopt(&app->db, st);
 	}
 	db_error_free(&err);
 	app_wake_in(app, 200);
+}
+
+static void *view_enter(struct app *app, void *arg)
+{
+	const struct report_request *rq = arg;
+	struct report_view *st = xcalloc(1, sizeof *st);
+	st->info = rq->info;
+	st->from = xstrdup(rq->from);
+	st->to = xstrdup(rq->to);
+	st->org = rq->org ? xstrdup(rq->org) : NULL;
+	st->by = rq->by ? xstrdup(rq->by) : NULL;
+	st->export_format = RF_XLSX;
+	strbuf_init(&st->error);
+	st->run.chart_col = -1;
+	start(app, st);
 	return st;
 }
 
 static void view_leave(struct app *app, void *state)
 {
 	struct report_view *st = state;
-	if (st->phase == P_RUNNING)
+	if (st->phase == P_RUNNING && db_async_owner(&app->db) == st)
 		db_async_cancel(&app->db);
 	report_run_close(&st->run);
 	if (st->res)
@@ -128,9 +139,15 @@ static void collect(struct app *app, struct report_view *st)
 	PGresult *res;
 	struct db_error err;
 	db_error_init(&err);
-	if (!db_async_poll(&app->db, &res, &err)) {
+	int got = db_async_poll_owned(&app->db, st, &res, &err);
+	if (got == 0) {
 		db_error_free(&err);
 		app_wake_in(app, 250); /* the progress line counts seconds */
+		return;
+	}
+	if (got < 0) { /* cancelled while the screen was covered: run it again */
+		db_error_free(&err);
+		start(app, st);
 		return;
 	}
 	report_run_end(&st->run);
