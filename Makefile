@@ -9,7 +9,7 @@ endif
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = ncursesw libpq readline libconfig
+PKGS = ncursesw libpq readline libconfig xlsxwriter
 OPT ?= -O2
 SAN ?=
 

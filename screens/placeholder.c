@@ -41,7 +41,6 @@ static const enum action_id placeholder_actions[] = {ACT_BACK, ACT_NONE};
 PLACEHOLDER(complaint, MSG_MENU_COMPLAINT)
 PLACEHOLDER(rescue, MSG_MENU_RESCUE)
 PLACEHOLDER(policy, MSG_MENU_POLICY)
-PLACEHOLDER(report, MSG_MENU_REPORT)
 
 const struct screen *screen_for_menu(enum action_id a)
 {
@@ -51,7 +50,7 @@ const struct screen *screen_for_menu(enum action_id a)
 	case ACT_MENU_RESCUE: return &placeholder_rescue;
 	case ACT_MENU_INSPECTION: return &screen_inspection_plans;
 	case ACT_MENU_POLICY: return &placeholder_policy;
-	case ACT_MENU_REPORT: return &placeholder_report;
+	case ACT_MENU_REPORT: return &screen_report_list;
 	case ACT_MENU_ADMIN: return &screen_admin;
 	default: return &screen_audit;
 	}

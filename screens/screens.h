@@ -16,6 +16,7 @@ extern const struct screen screen_admin;
 extern const struct screen screen_audit;
 extern const struct screen screen_inspection_plans;
 extern const struct screen screen_inspection_result_draft;
+extern const struct screen screen_report_list;
 extern const struct screen screen_entity_complaint_draft;
 extern const struct screen screen_draft;
 

@@ -9,6 +9,8 @@
 
 struct conf {
 	char *db_conninfo;       /* db.conninfo: libpq conninfo or URI ("" = libpq defaults) */
+	char *db_report_conninfo; /* db.report_conninfo: where heavy reports run (a standby; "" =
+	                             db.conninfo) */
 	int db_connect_timeout;  /* db.connect_timeout, seconds */
 	int db_statement_timeout; /* db.statement_timeout, milliseconds, 0 = none */
 	char *ui_language;       /* ui.language: "zh" or "en" */

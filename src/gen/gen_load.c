@@ -164,12 +164,15 @@ static const char SQL_BUILD_INDEXES[] =
     "  IF x.clustered THEN EXECUTE format('ALTER TABLE %s CLUSTER ON %s', x.rel, "
     "    (SELECT quote_ident(relname) FROM pg_class WHERE oid = x.name::regclass)); END IF; "
     "END LOOP; END $$";
-/* Audit triggers are switched off while loading and on again before the end. */
+/* Audit triggers and the report summaries' triggers are switched off while
+ * loading and on again before the end (the summaries are rebuilt once). */
 static const char SQL_AUDIT_OFF[] =
     "CREATE TEMP TABLE gen_trigger ON COMMIT DROP AS "
     "SELECT tg.tgrelid::regclass::text AS rel, tg.tgname::text AS name "
     "  FROM pg_trigger tg JOIN pg_temp.gen_target t ON t.rel = tg.tgrelid "
-    " WHERE tg.tgname LIKE 'audit\\_%' AND NOT tg.tgisinternal AND tg.tgenabled <> 'D'";
+    " WHERE (tg.tgname LIKE 'audit\\_%' OR tg.tgname LIKE 'report\\_sum\\_%') AND NOT "
+    "tg.tgisinternal "
+    "   AND tg.tgenabled <> 'D'";
 static const char SQL_AUDIT_OFF2[] =
     "DO $$ DECLARE x record; BEGIN "
     "FOR x IN SELECT rel, name FROM pg_temp.gen_trigger LOOP "
@@ -283,6 +286,7 @@ static void finish(struct gen_world *w, const struct gen_options *o, struct gen_
 	cmd(w, SQL_SEQUENCES, 0, NULL);
 	t = gen_clock();
 	cmd(w, SQL_ANALYZE, 0, NULL);
+	cmd(w, "SELECT meta.report_summary_rebuild()", 0, NULL);
 	step(w, o, GEN_STEP_ANALYZED, (long)(sizeof targets / sizeof targets[0]), t);
 	t = gen_clock();
 	cmd(w, "COMMIT", 0, NULL);

@@ -244,3 +244,13 @@ void rowset_print(const struct rowset *rs, enum out_format f, FILE *out)
 			print_table(rs, out);
 	}
 }
+
+void rowset_csv_field(FILE *out, const char *s)
+{
+	csv_field(out, s);
+}
+
+void rowset_json_value(FILE *out, const char *v, enum col_type t)
+{
+	json_value(out, v, t);
+}

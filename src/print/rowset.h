@@ -38,5 +38,9 @@ void rowset_set(struct rowset *rs, int row, int col, const char *value);
 /* Appends every row of res; columns must already be named, in result order. */
 void rowset_add_result(struct rowset *rs, const PGresult *res);
 void rowset_print(const struct rowset *rs, enum out_format f, FILE *out);
+/* One CSV field as the CSV format writes it (quoted when needed; NULL: nothing). */
+void rowset_csv_field(FILE *out, const char *s);
+/* One JSON value as the JSON format writes it: null, a number, a boolean or a string. */
+void rowset_json_value(FILE *out, const char *v, enum col_type t);
 
 #endif

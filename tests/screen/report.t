@@ -1,0 +1,83 @@
+#!/bin/bash
+# The report screens: the analyst opens the catalog from the menu, fills in
+# the parameters, sees the table with its totals and the bar chart, drills
+# down from a district to its stations, exports an XLSX; a long report shows
+# its progress and Esc cancels the query, leaving the console usable.
+. "$(dirname "$0")/../lib/screen.sh"
+
+work="$SCRATCH/cwd"
+mkdir -p "$work"
+start_console() { # the console runs in $work, where e exports to
+	scr_start 100 32 sh -c 'cd "$1" && exec "$2" -C "$3"' sh "$work" "$SMCON" "$CONF"
+}
+start_console
+scr_login demo_analyst
+await "主菜单" "the analyst logs in"
+scr_keys 6
+await "投诉举报统计" "the menu's 统计分析 opens the report catalog"
+contains "$(scr_capture)" "风险分类分布" "  ... with the internal reports the analyst may run"
+scr_keys Down Down
+scr_keys Enter
+await "机构代码" "Enter on 投诉举报统计 opens its parameter form"
+scr_keys C-u
+scr_type "2026-10"
+scr_keys Enter
+await "合计" "Enter runs the report: a table with the totals row"
+screen=$(scr_capture)
+contains "$screen" "期间：2026-10-01 至 2026-10-31" "  ... the period it covers"
+contains "$screen" "梁溪区局" "  ... a row per district"
+contains "$screen" "图：收到" "  ... and a bar chart of the received counts"
+lx=$(psql_su -d smcon -Atc "SELECT (SELECT count(*) FROM rights.complaint c JOIN core.org_unit o ON o.id = c.handling_org_id
+	WHERE (o.code = 'LX' OR o.code LIKE 'LX__') AND received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')
+	+ (SELECT count(*) FROM rights.report c JOIN core.org_unit o ON o.id = c.handling_org_id
+	WHERE (o.code = 'LX' OR o.code LIKE 'LX__') AND received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')")
+like "$(scr_line '^ LX ')" "^ LX +梁溪区局 +$lx " "  ... 梁溪's count as the tables have it"
+name_col=$(colof "$(scr_line '^ LX ')" "梁溪区局")
+is "$(colof "$(scr_line '^ +合计')" "合计")" "$name_col" "  ... names aligned in display columns with the totals"
+bars=$(scr_capture | grep -c '█')
+[ "$bars" -ge 2 ]
+_tap_result $? "  ... one bar per district ($bars drawn)"
+
+# Enter on the first district row drills down to its stations
+first=$(scr_capture | grep -E '^ [A-Z]{2} ' | head -1 | awk '{print $1}')
+scr_keys Enter
+await "分组：station" "Enter on a district drills down to its stations"
+like "$(scr_capture)" " ${first}0[0-9] " "  ... the stations of $first"
+scr_keys e
+await "已导出" "e exports the report"
+file=$(ls "$work"/*.xlsx 2>/dev/null | head -1)
+like "$(basename "$file")" "^complaint_${first}_station_2026-10-01_2026-10-31_[0-9]{8}\\.xlsx$" \
+	"  ... to an XLSX named for the report and its parameters"
+scr_keys Escape
+await_gone "分组：station" "Esc goes back to the city-wide table"
+
+# a long report: progress, then Esc cancels the query
+scr_keys q
+await "机构代码" "back in the form"
+SCR_ENV="PGOPTIONS=-csmcon.report_test_delay=60" start_console
+scr_login demo_analyst
+await "主菜单" "logged in again, with every report made slow"
+scr_keys 6
+await "投诉举报统计" "the catalog"
+scr_keys Down Down
+scr_keys Enter
+await "机构代码" "the form"
+scr_keys Enter
+await "正在计算报表" "a long report shows its progress"
+running() {
+	[ "$(psql_su -d smcon -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
+		AND query LIKE 'FETCH%smcon_report%' AND state = 'active'")" = 1 ]
+}
+scr_until "the report's query on the server" 10 running
+_tap_result $? "  ... while its query runs on the server"
+scr_keys Escape
+await "报表已取消" "Esc cancels it"
+idle() {
+	[ "$(psql_su -d smcon -Atc "SELECT count(*) FROM pg_stat_activity WHERE usename = 'demo_analyst'
+		AND query LIKE 'FETCH%smcon_report%' AND state = 'active'")" = 0 ]
+}
+scr_until "the query gone from the server" 10 idle
+_tap_result $? "  ... and the query stops on the server"
+scr_keys Escape
+await "市场主体发展" "the console is usable: back in the catalog"
+done_testing

@@ -1,0 +1,157 @@
+-- Reports (0160–0162): the catalog, figures recomputed independently from
+-- the source tables, summaries that follow every write, the walls (the
+-- internal risk report, the data scope, parameters named in errors).
+BEGIN;
+SELECT plan(27);
+\ir lib/fixtures.psql
+
+SELECT is((SELECT count(*)::int FROM meta.report), 6, 'the catalog holds the six reports');
+SELECT is((SELECT count(*)::int FROM meta.report r
+            WHERE obj_description(to_regprocedure(format('api.%s(date, date, text, text)', r.function_name)),
+                                  'pg_proc') IS NOT NULL), 6,
+          'every report function exists and says in its comment what it counts');
+SELECT is((SELECT count(*)::int FROM meta.report r
+            WHERE (SELECT count(*) FROM meta.report_column c WHERE c.report = r.name)
+                = (SELECT count(*) FROM unnest((SELECT p.proargmodes FROM pg_proc p
+                                                 WHERE p.oid = to_regprocedure(format('api.%s(date, date, text, text)',
+                                                                                      r.function_name)))) m
+                    WHERE m = 't')), 6,
+          'the column list of every report matches its function''s result columns');
+SELECT is((SELECT count(*)::int FROM meta.report r
+            WHERE NOT EXISTS (SELECT 1 FROM meta.report_column c WHERE c.report = r.name AND c.key = r.chart_column)),
+          0, 'every chart column is one of the report''s columns');
+
+-- The generated history is in the summaries, and they equal a recomputation.
+SELECT ok((SELECT count(*) FROM meta.report_sum_complaint) > 0 AND (SELECT count(*) FROM meta.report_sum_entity_flow) > 0,
+          'the summaries were filled when the warehouse was generated');
+
+-- Figures recomputed with plain SQL on the source tables (analyst, city-wide, 2026-10).
+CREATE TEMP TABLE got AS SELECT * FROM api.report_complaint('2026-10-01', '2026-10-31', NULL, 'district') LIMIT 0;
+CREATE TEMP TABLE got_entity AS SELECT * FROM api.report_entity('2026-10-01', '2026-10-31', NULL, 'district') LIMIT 0;
+CREATE TEMP TABLE got_rescue AS SELECT * FROM api.report_rescue('2026-01-01', '2026-10-31', NULL, 'district') LIMIT 0;
+CREATE TEMP TABLE got_insp AS SELECT * FROM api.report_inspection('2026-01-01', '2026-10-31', NULL, 'district') LIMIT 0;
+GRANT ALL ON got, got_entity, got_rescue, got_insp TO PUBLIC;
+SET SESSION AUTHORIZATION demo_analyst;
+INSERT INTO got SELECT * FROM api.report_complaint('2026-10-01', '2026-10-31', NULL, 'district');
+INSERT INTO got_entity SELECT * FROM api.report_entity('2026-10-01', '2026-10-31', NULL, 'district');
+INSERT INTO got_rescue SELECT * FROM api.report_rescue('2026-01-01', '2026-10-31', NULL, 'district');
+INSERT INTO got_insp SELECT * FROM api.report_inspection('2026-01-01', '2026-10-31', NULL, 'district');
+RESET SESSION AUTHORIZATION;
+
+SELECT is((SELECT received FROM got WHERE grp IS NULL),
+          (SELECT (SELECT count(*) FROM rights.complaint
+                    WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')
+                + (SELECT count(*) FROM rights.report
+                    WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')),
+          'complaints and reports received in October, city-wide, as counted from the tables');
+SELECT is((SELECT received FROM got WHERE grp = 'LX'),
+          (SELECT (SELECT count(*) FROM rights.complaint c JOIN core.org_unit o ON o.id = c.handling_org_id
+                    WHERE (o.code = 'LX' OR o.code LIKE 'LX__')
+                      AND received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')
+                + (SELECT count(*) FROM rights.report c JOIN core.org_unit o ON o.id = c.handling_org_id
+                    WHERE (o.code = 'LX' OR o.code LIKE 'LX__')
+                      AND received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08')),
+          '... and for 梁溪区局 with its stations');
+SELECT is((SELECT recovered FROM got WHERE grp IS NULL),
+          (SELECT coalesce(sum(recovered_amount), 0) FROM rights.complaint
+            WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08'),
+          'the amount recovered for consumers');
+SELECT is((SELECT sum(received)::bigint FROM got WHERE grp IS NOT NULL), (SELECT received FROM got WHERE grp IS NULL),
+          'the total row is the sum of the district rows');
+SELECT is((SELECT established FROM got_entity WHERE grp IS NULL),
+          (SELECT count(*) FROM core.entity WHERE established_on BETWEEN '2026-10-01' AND '2026-10-31'),
+          'entities established in October');
+SELECT is((SELECT active_end FROM got_entity WHERE grp IS NULL),
+          (SELECT count(*) FROM core.entity
+            WHERE established_on <= '2026-10-31'
+              AND NOT (status IN ('deregistered', 'revoked', 'annulled', 'moved_out')
+                       AND coalesce(status_changed_on, established_on) <= '2026-10-31')),
+          'entities in the register at the end of October');
+SELECT is((SELECT trapped_persons FROM got_rescue WHERE grp IS NULL),
+          (SELECT coalesce(sum(trapped_count), 0) FROM rights.rescue_incident
+            WHERE kind = 'trapped' AND status <> 'cancelled'
+              AND received_at >= '2026-01-01 00:00+08' AND received_at < '2026-11-01 00:00+08'),
+          'persons trapped in elevators this year');
+SELECT is((SELECT arrival_median_min FROM got_rescue WHERE grp IS NULL),
+          (SELECT round((percentile_cont(0.5) WITHIN GROUP (
+                   ORDER BY extract(epoch FROM arrived_at - level1_dispatched_at) / 60))::numeric, 1)
+             FROM rights.rescue_incident
+            WHERE status <> 'cancelled'
+              AND received_at >= '2026-01-01 00:00+08' AND received_at < '2026-11-01 00:00+08'),
+          'the median arrival time');
+SELECT is((SELECT inspected FROM got_insp WHERE grp IS NULL),
+          (SELECT count(*) FROM supervision.inspection_result r JOIN supervision.inspection_plan p ON p.org_id = r.org_id
+             JOIN supervision.inspection_task t ON t.id = r.task_id
+             JOIN supervision.inspection_batch b ON b.id = t.batch_id AND b.plan_id = p.id
+            WHERE p.year = 2026),
+          'inspection results of this year''s plans');
+
+-- Writes are in the figures at once, and the summaries equal a recomputation.
+UPDATE rights.complaint SET recovered_amount = coalesce(recovered_amount, 0) + 1000
+ WHERE id = (SELECT min(id) FROM rights.complaint WHERE received_at >= '2026-10-01 00:00+08'
+                                                   AND received_at < '2026-11-01 00:00+08');
+DELETE FROM credit.annual_report WHERE id IN (SELECT id FROM credit.annual_report ORDER BY id LIMIT 5);
+UPDATE core.entity SET org_id = pg_temp.org('JY01')
+ WHERE id IN (SELECT entity_id FROM credit.risk_grade_history ORDER BY id LIMIT 20);
+UPDATE core.entity SET status = 'deregistered', status_changed_on = '2026-10-15'
+ WHERE id IN (SELECT id FROM core.entity WHERE status = 'active' AND established_on < '2026-01-01' ORDER BY id LIMIT 3);
+SET SESSION AUTHORIZATION demo_analyst;
+CREATE TEMP TABLE after AS SELECT * FROM api.report_complaint('2026-10-01', '2026-10-31', NULL, 'district');
+RESET SESSION AUTHORIZATION;
+SELECT is((SELECT recovered FROM after WHERE grp IS NULL), (SELECT recovered + 1000 FROM got WHERE grp IS NULL),
+          'an update of a complaint is in the report as soon as it is made');
+SELECT is((SELECT sum(differing)::int FROM meta.report_summary_drift()), 0,
+          'after inserts, updates, deletes and entities moving district, every summary equals a recomputation');
+
+-- The walls, as an operator meets them in psql (the roles cannot call
+-- pgTAP: what each call raised is collected first).
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ' ' || SQLERRM;
+END $$;
+CREATE TEMP TABLE wall (what text PRIMARY KEY, got text);
+CREATE TEMP TABLE masked_rows (unmasked int, unmatched int);
+GRANT ALL ON wall, masked_rows TO PUBLIC;
+SET SESSION AUTHORIZATION demo_clerk_lx;
+INSERT INTO wall VALUES
+	('risk', pg_temp.err($$SELECT * FROM api.report_risk('2026-10-01', '2026-10-31', NULL, NULL)$$)),
+	('risk_open', pg_temp.err($$SELECT * FROM api.report_open('risk', '2026-10-01', '2026-10-31', NULL, NULL)$$)),
+	('risk_sum', pg_temp.err($$SELECT * FROM meta.report_sum_risk_move$$)),
+	('other_district', pg_temp.err($$SELECT * FROM api.report_complaint('2026-10-01', '2026-10-31', 'JY', NULL)$$)),
+	('city', pg_temp.err($$SELECT * FROM api.report_complaint('2026-10-01', '2026-10-31', 'WX', NULL)$$)),
+	('own_station', pg_temp.err($$SELECT * FROM api.report_complaint('2026-10-01', '2026-10-31', 'LX01', 'station')$$)),
+	('own_default', (SELECT count(*)::text FROM api.report_complaint('2026-10-01', '2026-10-31', NULL, 'station')
+	                  WHERE grp IS NOT NULL AND grp NOT LIKE 'LX%')),
+	('bad_by', pg_temp.err($$SELECT * FROM api.report_complaint('2026-10-01', '2026-10-31', NULL, 'weekday')$$)),
+	('future', pg_temp.err($$SELECT * FROM api.report_complaint('2027-03-01', '2027-03-31', NULL, NULL)$$)),
+	('unknown', pg_temp.err($$SELECT * FROM api.report_open('weather', NULL, NULL, NULL, NULL)$$));
+RESET SESSION AUTHORIZATION;
+SELECT alike((SELECT got FROM wall WHERE what = 'risk'), '42501 %', 'the internal risk report is refused to a clerk');
+SELECT is((SELECT got FROM wall WHERE what = 'risk_open'), '42501 报表“风险分类分布”仅供以下角色使用：analyst、supervisor',
+          '... also when opened by its catalog name');
+SELECT alike((SELECT got FROM wall WHERE what = 'risk_sum'), '42501 %', '... and its summary cannot be read');
+SELECT is((SELECT got FROM wall WHERE what = 'other_district'),
+          '42501 --org：无权查看“江阴市局”的数据（超出本账号的数据范围）', 'a district clerk may not see another district');
+SELECT alike((SELECT got FROM wall WHERE what = 'city'), '42501 %', '... nor the whole city');
+SELECT is((SELECT got FROM wall WHERE what = 'own_station'), 'ok', 'but sees a station of their own district');
+SELECT is((SELECT got FROM wall WHERE what = 'own_default'), '0',
+          'without --org a district clerk gets their own district');
+SELECT is((SELECT got FROM wall WHERE what = 'bad_by'), '22023 --by：报表“complaint”不能按“weekday”分组',
+          'a grouping the report lacks is named');
+SELECT alike((SELECT got FROM wall WHERE what = 'future'), 'P0002 --period：%', 'a period after today has no data');
+SELECT is((SELECT got FROM wall WHERE what = 'unknown'), 'P0002 没有名为“weather”的报表', 'an unknown report is named');
+
+-- Public reports mask personal data whatever the role.
+SET SESSION AUTHORIZATION demo_supervisor;
+INSERT INTO masked_rows
+SELECT count(*) FILTER (WHERE r.grp_name !~ '\*' AND r.grp_name <> '（未填）'), count(*)
+  FROM api.report_complaint('2017-01-01', '2026-12-06', NULL, 'respondent') r WHERE r.grp = '';
+RESET SESSION AUTHORIZATION;
+SELECT ok((SELECT unmasked = 0 AND unmatched > 0 FROM masked_rows),
+          'respondents outside the register are masked in the public complaint report, even for a supervisor');
+
+SELECT * FROM finish();
+ROLLBACK;
