@@ -1,20 +1,35 @@
-/* smcon_auth: a PostgreSQL server module that suspends an operator's account
- * after repeated failed logins, whatever the client (the console, psql, a
- * script). Loaded with shared_preload_libraries (mk/pgcluster.sh does it
- * for our clusters; doc/admin-guide.md says how for others).
+/* smcon_auth: a PostgreSQL server module that guards operators' logins and
+ * passwords, whatever the client (the console, psql, a script). Loaded with
+ * shared_preload_libraries (mk/pgcluster.sh does it for our clusters;
+ * doc/admin-guide.md says how for others).
  *
- * The ClientAuthentication hook sees every password check. For members of
- * smcon_auth.staff_role (smcon_staff) it counts consecutive failures per
- * role in shared memory; a successful login resets the count. At
+ * Lock-out. The ClientAuthentication hook sees every password check. For
+ * members of smcon_auth.staff_role (smcon_staff) it counts consecutive
+ * failures per role; a successful login resets the count. At
  * smcon_auth.max_failures it refuses the role at once and starts a
- * background worker that connects to the database the login was for, as
+ * background worker that connects to the database the login named, as
  * smcon_auth.worker_role (the warehouse owner), and calls
  * core.staff_lock_out(login, failures): the staff record becomes
  * 'suspended', the role NOLOGIN, and the lock-out is written to the audit
- * log. From then on PostgreSQL itself refuses the role ("not permitted to
- * log in") until an admin runs `smcon user resume`. Should the worker fail,
- * the role stays refused here until the server restarts, and the server log
- * says why. Counts live in memory: a restart forgets them. */
+ * log; `smcon user resume` undoes it. A login naming a database that does
+ * not exist is neither counted nor told whether the password was right.
+ * A role that may not log in gets the same answer whatever the password,
+ * and those tries are counted too. Counts live in shared memory and in the
+ * file smcon_auth.state of the data directory, rewritten at every change,
+ * so a restart keeps them; a slot holding a count is never given to
+ * another role (smcon_auth.slots of them).
+ *
+ * Suspension. A staff login that comes while a change of its role is in
+ * flight (api.user_suspend's ALTER ROLE ... NOLOGIN, not committed yet)
+ * waits for that change to end and then reads the role afresh, so that a
+ * console reconnecting the moment its session was ended is refused.
+ *
+ * Passwords. The check_password hook applies the password policy to every
+ * password an operator sets, their own with ALTER ROLE in psql included:
+ * smcon_auth.password_min_length characters, letters and digits, not the
+ * login name, no control characters, and only in clear text (a hash, md5
+ * or SCRAM, cannot be checked). Every password change is written to the
+ * server log. The owner and superusers are not checked. */
 #include "postgres.h"
 
 /* libpq-be.h wants the GSSAPI headers when the server was built with GSSAPI;
@@ -22,23 +37,38 @@
  * keeps a void pointer in its place for extensions). */
 #undef ENABLE_GSS
 
+#include <ctype.h>
+
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "catalog/pg_authid.h"
 #include "catalog/pg_type.h"
+#include "commands/dbcommands.h"
+#include "commands/user.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "libpq/auth.h"
+#include "libpq/crypt.h"
 #include "libpq/libpq-be.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
+#include "storage/fd.h"
 #include "storage/ipc.h"
+#include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/formatting.h"
 #include "utils/guc.h"
+#include "utils/inval.h"
+#include "utils/relcache.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 #include "utils/timestamp.h"
@@ -48,41 +78,99 @@ PG_MODULE_MAGIC;
 void _PG_init(void);
 PGDLLEXPORT void smcon_auth_worker_main(Datum arg);
 
-#define AUTH_SLOTS 128
+#define STATE_FILE  "smcon_auth.state"
+#define STATE_MAGIC 0x534d4132 /* "SMA2" */
 
 enum slot_state {
 	SLOT_FREE,
 	SLOT_COUNTING, /* failures counted, below the limit */
 	SLOT_LOCKING,  /* limit reached, the worker is suspending the account */
-	SLOT_FAILED,   /* the worker could not: refused until restart */
+	SLOT_FAILED,   /* the worker could not: refused until the role is changed */
 };
 
 struct auth_slot {
 	Oid role;
-	int state;
-	int failures;
+	int32 state;
+	int32 failures;     /* consecutive failed logins */
+	int32 refused;      /* tries refused while locked */
+	TransactionId xmin; /* the role's catalog row when the lock-out began */
 	TimestampTz last;
 };
 
 struct auth_shared {
 	LWLock *lock;
-	struct auth_slot slot[AUTH_SLOTS];
+	int nslots;
+	struct auth_slot slot[FLEXIBLE_ARRAY_MEMBER];
 };
 
 static int max_failures = 5;
+static int nslots = 4096;
+static int password_min_length = 8;
 static char *staff_role = NULL;
 static char *worker_role = NULL;
 static struct auth_shared *shared = NULL;
 static ClientAuthentication_hook_type prev_auth_hook = NULL;
+static check_password_hook_type prev_password_hook = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
 static shmem_startup_hook_type prev_shmem_startup_hook = NULL;
+
+static Size shared_size(void)
+{
+	return add_size(offsetof(struct auth_shared, slot),
+	                mul_size(sizeof(struct auth_slot), (Size)nslots));
+}
 
 static void request_shmem(void)
 {
 	if (prev_shmem_request_hook)
 		prev_shmem_request_hook();
-	RequestAddinShmemSpace(MAXALIGN(sizeof(struct auth_shared)));
+	RequestAddinShmemSpace(MAXALIGN(shared_size()));
 	RequestNamedLWLockTranche("smcon_auth", 1);
+}
+
+/* Reads the counts kept by save_state(); a missing or foreign file is no count. */
+static void load_state(void)
+{
+	FILE *f = AllocateFile(STATE_FILE, PG_BINARY_R);
+	int32 head[2];
+	struct auth_slot s;
+	int n = 0;
+
+	if (!f)
+		return;
+	if (fread(head, sizeof head, 1, f) == 1 && head[0] == STATE_MAGIC) {
+		while (n < nslots && n < head[1] && fread(&s, sizeof s, 1, f) == 1)
+			if (s.state != SLOT_FREE && OidIsValid(s.role))
+				shared->slot[n++] = s;
+	}
+	FreeFile(f);
+	ereport(LOG, (errmsg("smcon_auth: %d failed-login counts read from %s", n, STATE_FILE)));
+}
+
+/* Writes the slots in use to the state file (caller holds the lock). */
+static void save_state(void)
+{
+	FILE *f = AllocateFile(STATE_FILE ".tmp", PG_BINARY_W);
+	int32 head[2] = {STATE_MAGIC, 0};
+	bool ok;
+
+	if (!f) {
+		ereport(LOG, (errcode_for_file_access(),
+		              errmsg("smcon_auth: could not write \"%s\": %m", STATE_FILE ".tmp")));
+		return;
+	}
+	for (int i = 0; i < shared->nslots; i++)
+		head[1] += shared->slot[i].state != SLOT_FREE;
+	ok = fwrite(head, sizeof head, 1, f) == 1;
+	for (int i = 0; ok && i < shared->nslots; i++)
+		if (shared->slot[i].state != SLOT_FREE)
+			ok = fwrite(&shared->slot[i], sizeof shared->slot[i], 1, f) == 1;
+	if (FreeFile(f) != 0 || !ok) {
+		ereport(LOG, (errcode_for_file_access(),
+		              errmsg("smcon_auth: could not write \"%s\": %m", STATE_FILE ".tmp")));
+		return;
+	}
+	(void)durable_rename(STATE_FILE ".tmp", STATE_FILE, LOG);
 }
 
 static void startup_shmem(void)
@@ -92,10 +180,12 @@ static void startup_shmem(void)
 	if (prev_shmem_startup_hook)
 		prev_shmem_startup_hook();
 	LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
-	shared = ShmemInitStruct("smcon_auth", sizeof(struct auth_shared), &found);
+	shared = ShmemInitStruct("smcon_auth", shared_size(), &found);
 	if (!found) {
-		memset(shared, 0, sizeof *shared);
+		memset(shared, 0, shared_size());
 		shared->lock = &(GetNamedLWLockTranche("smcon_auth"))->lock;
+		shared->nslots = nslots;
+		load_state();
 	}
 	LWLockRelease(AddinShmemInitLock);
 }
@@ -105,53 +195,79 @@ static bool is_staff(Oid role)
 {
 	Oid staff = get_role_oid(staff_role, true);
 
-	return OidIsValid(staff) && role != staff && !superuser_arg(role) &&
+	return OidIsValid(staff) && OidIsValid(role) && role != staff && !superuser_arg(role) &&
 	       is_member_of_role(role, staff);
 }
 
-static bool can_login(Oid role)
+/* Waits until no transaction is changing the role's catalog row (a
+ * suspension in flight), then reads the row afresh: whether the role may
+ * log in, and the transaction that wrote the row. */
+static bool role_settled(Oid role, TransactionId *xmin)
 {
-	HeapTuple tup = SearchSysCache1(AUTHOID, ObjectIdGetDatum(role));
+	HeapTuple tup;
 	bool ok = false;
 
+	for (;;) {
+		SnapshotData dirty;
+		ScanKeyData key;
+		TransactionId wait = InvalidTransactionId;
+		Relation rel = table_open(AuthIdRelationId, AccessShareLock);
+		SysScanDesc scan;
+
+		InitDirtySnapshot(dirty);
+		ScanKeyInit(&key, Anum_pg_authid_oid, BTEqualStrategyNumber, F_OIDEQ,
+		            ObjectIdGetDatum(role));
+		/* no index before the shared relcache is complete (a missing
+		 * init file): building the index's entry would need pg_class */
+		scan = systable_beginscan(rel, AuthIdOidIndexId, criticalSharedRelcachesBuilt,
+		                          &dirty, 1, &key);
+		while (HeapTupleIsValid(systable_getnext(scan)) && !TransactionIdIsValid(wait))
+			wait = TransactionIdIsValid(dirty.xmin) ? dirty.xmin : dirty.xmax;
+		systable_endscan(scan);
+		table_close(rel, AccessShareLock);
+		if (!TransactionIdIsValid(wait))
+			break;
+		XactLockTableWait(wait, NULL, NULL, XLTW_None);
+	}
+	AcceptInvalidationMessages();
+	*xmin = InvalidTransactionId;
+	tup = SearchSysCache1(AUTHOID, ObjectIdGetDatum(role));
 	if (HeapTupleIsValid(tup)) {
 		ok = ((Form_pg_authid)GETSTRUCT(tup))->rolcanlogin;
+		*xmin = HeapTupleHeaderGetXmin(tup->t_data);
 		ReleaseSysCache(tup);
 	}
 	return ok;
 }
 
-/* The role's slot, or a new one when create is set (a free slot, else the
- * counting slot unused longest). Caller holds the lock. NULL when none. */
+/* The role's slot, or a free one when create is set. A slot that holds a
+ * count is never taken from its role. Caller holds the lock. NULL when none. */
 static struct auth_slot *find_slot(Oid role, bool create)
 {
-	struct auth_slot *unused = NULL, *oldest = NULL, *s;
+	struct auth_slot *unused = NULL, *s;
 
-	for (int i = 0; i < AUTH_SLOTS; i++) {
+	for (int i = 0; i < shared->nslots; i++) {
 		s = &shared->slot[i];
 		if (s->state != SLOT_FREE && s->role == role)
 			return s;
 		if (s->state == SLOT_FREE && !unused)
 			unused = s;
-		else if (s->state == SLOT_COUNTING && (!oldest || s->last < oldest->last))
-			oldest = s;
 	}
-	if (!create)
+	if (!create || !unused)
 		return NULL;
-	s = unused ? unused : oldest;
-	if (s) {
-		memset(s, 0, sizeof *s);
-		s->role = role;
-		s->state = SLOT_COUNTING;
-	}
-	return s;
+	memset(unused, 0, sizeof *unused);
+	unused->role = role;
+	unused->state = SLOT_COUNTING;
+	return unused;
 }
 
 static void set_state(int idx, int from, int to)
 {
 	LWLockAcquire(shared->lock, LW_EXCLUSIVE);
-	if (shared->slot[idx].state == from)
+	if (shared->slot[idx].state == from) {
 		shared->slot[idx].state = to;
+		save_state();
+	}
 	LWLockRelease(shared->lock);
 }
 
@@ -174,54 +290,96 @@ static void start_worker(int idx, const char *user, const char *dbname)
 	strlcpy(w.bgw_extra + NAMEDATALEN, dbname, NAMEDATALEN);
 	if (!RegisterDynamicBackgroundWorker(&w, &handle)) {
 		set_state(idx, SLOT_LOCKING, SLOT_FAILED);
-		ereport(WARNING, (errmsg("smcon_auth: could not start a worker to suspend role \"%s\"; "
-					 "it is refused until the server restarts",
-					 user)));
+		ereport(WARNING,
+		        (errmsg("smcon_auth: could not start a worker to suspend role \"%s\"; "
+		                "it is refused until an admin resumes it",
+		                user)));
 	}
+}
+
+static void refuse_login(const char *user, const char *why, int count)
+{
+	ereport(FATAL, (errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
+	                errmsg("role \"%s\" is not permitted to log in", user),
+	                errdetail_log("smcon_auth: %s (%d)", why, count)));
 }
 
 static void check_authentication(Port *port, int status)
 {
 	Oid role;
 	struct auth_slot *s;
-	bool refuse = false, launch = false;
-	int idx = -1, failures = 0;
+	TransactionId xmin;
+	bool can_login, launch = false, locked = false, changed = false;
+	int idx = -1, count = 0;
 
 	if (prev_auth_hook)
 		prev_auth_hook(port, status);
-	if (!shared || max_failures <= 0 || (status != STATUS_OK && status != STATUS_ERROR))
+	if (!shared || (status != STATUS_OK && status != STATUS_ERROR))
 		return;
 	role = get_role_oid(port->user_name, true);
 	if (!OidIsValid(role) || !is_staff(role))
 		return;
-	bool counts = status == STATUS_ERROR && can_login(role);
+	/* the same answer whatever the password, and no count: only a
+	 * database that exists can hold the account's record */
+	if (!OidIsValid(get_database_oid(port->database_name, true)))
+		ereport(FATAL, (errcode(ERRCODE_UNDEFINED_DATABASE),
+		                errmsg("database \"%s\" does not exist", port->database_name)));
+	can_login = role_settled(role, &xmin);
 
 	LWLockAcquire(shared->lock, LW_EXCLUSIVE);
-	s = find_slot(role, counts);
-	if (s && (s->state == SLOT_LOCKING || s->state == SLOT_FAILED)) {
-		refuse = true;
-		failures = s->failures;
-	} else if (s && status == STATUS_OK) {
+	s = find_slot(role, false);
+	/* a lock-out the role has been changed since (resumed, password reset) is over */
+	if (s && (s->state == SLOT_LOCKING || s->state == SLOT_FAILED) && s->xmin != xmin &&
+	    can_login) {
 		s->state = SLOT_FREE;
-	} else if (s && counts) {
+		s = NULL;
+		changed = true;
+	}
+	if (s && (s->state == SLOT_LOCKING || s->state == SLOT_FAILED)) {
+		locked = true;
+		count = ++s->refused;
+		changed = true;
+	} else if (!can_login) {
+		locked = true;
+		if (s || (s = find_slot(role, true)) != NULL) {
+			count = ++s->refused;
+			changed = true;
+		}
+	} else if (status == STATUS_OK) {
+		if (s) {
+			s->state = SLOT_FREE;
+			changed = true;
+		}
+	} else if ((s = find_slot(role, true)) != NULL) {
 		s->failures++;
 		s->last = GetCurrentTimestamp();
-		failures = s->failures;
-		if (s->failures >= max_failures) {
+		count = s->failures;
+		changed = true;
+		if (s->failures >= max_failures && max_failures > 0) {
 			s->state = SLOT_LOCKING;
+			s->xmin = xmin;
 			idx = (int)(s - shared->slot);
 			launch = true;
 		}
 	}
+	if (changed)
+		save_state();
 	LWLockRelease(shared->lock);
 
+	if (status == STATUS_ERROR && can_login && !s && !locked)
+		ereport(WARNING,
+		        (errmsg("smcon_auth: all %d slots hold counts; the failed login of "
+		                "\"%s\" is not counted",
+		                nslots, port->user_name)));
 	if (launch)
 		start_worker(idx, port->user_name, port->database_name);
-	if (refuse || launch)
-		ereport(FATAL, (errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
-				errmsg("role \"%s\" is not permitted to log in", port->user_name),
-				errdetail_log("smcon_auth: suspended after %d consecutive failed logins",
-					      failures)));
+	if (launch)
+		refuse_login(port->user_name, "suspended after consecutive failed logins", count);
+	if (locked)
+		refuse_login(port->user_name,
+		             status == STATUS_OK ? "locked account, right password"
+		                                 : "locked account, wrong password",
+		             count);
 }
 
 /* Worker exit: a lock-out that did not finish leaves the role refused. */
@@ -287,10 +445,68 @@ void smcon_auth_worker_main(Datum arg)
 	CommitTransactionCommand();
 	pgstat_report_activity(STATE_IDLE, NULL);
 
+	/* the role is NOLOGIN now: PostgreSQL and the hook refuse it, and
+	 * `user resume` gives it a fresh count */
 	set_state(idx, SLOT_LOCKING, SLOT_FREE);
 	ereport(LOG, (errmsg("smcon_auth: role \"%s\" suspended after %d consecutive failed logins",
 			     user, failures)));
 	proc_exit(0);
+}
+
+/* What is wrong with a password in clear text, or NULL. */
+static const char *password_problem(const char *user, const char *pw)
+{
+	bool letter = false, digit = false;
+	char *lower_pw, *lower_user;
+
+	if (pg_mbstrlen(pw) < password_min_length)
+		return "is too short";
+	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return "contains a control character";
+		letter |= isalpha(*p) != 0;
+		digit |= isdigit(*p) != 0;
+	}
+	if (!letter || !digit)
+		return "must contain both letters and digits";
+	lower_pw = asc_tolower(pw, strlen(pw));
+	lower_user = asc_tolower(user, strlen(user));
+	if (*lower_user && strstr(lower_pw, lower_user))
+		return "must not contain the login name";
+	return NULL;
+}
+
+static void check_password(const char *username, const char *shadow_pass,
+                           PasswordType password_type, Datum validuntil_time, bool validuntil_null)
+{
+	const char *problem;
+
+	if (prev_password_hook)
+		prev_password_hook(username, shadow_pass, password_type, validuntil_time,
+		                   validuntil_null);
+	if (is_staff(GetSessionUserId())) {
+		if (password_type != PASSWORD_TYPE_PLAINTEXT)
+			ereport(
+			    ERROR,
+			    (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			     errmsg(
+			         "password of role \"%s\" refused: an operator's password must be "
+			         "given in clear text so that the server can check it",
+			         username),
+			     errhint("Use smcon, or ALTER ROLE ... PASSWORD with "
+			             "password_encryption = scram-sha-256.")));
+		problem = password_problem(username, shadow_pass);
+		if (problem)
+			ereport(
+			    ERROR,
+			    (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			     errmsg("password of role \"%s\" refused: it %s", username, problem),
+			     errhint(
+			         "At least %d characters, letters and digits, not the login name.",
+			         password_min_length)));
+	}
+	ereport(LOG, (errmsg("smcon_auth: password of role \"%s\" set by \"%s\"", username,
+	                     GetUserNameFromId(GetSessionUserId(), true))));
 }
 
 void _PG_init(void)
@@ -299,6 +515,12 @@ void _PG_init(void)
 				"Consecutive failed logins after which a staff account is suspended.",
 				"0 turns the lock-out off.", &max_failures, 5, 0, 1000, PGC_SIGHUP, 0,
 				NULL, NULL, NULL);
+	DefineCustomIntVariable(
+	    "smcon_auth.slots", "How many staff accounts can have failed logins counted at once.",
+	    NULL, &nslots, 4096, 16, 1000000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable("smcon_auth.password_min_length",
+	                        "The shortest password an operator may set.", NULL,
+	                        &password_min_length, 8, 1, 1000, PGC_SIGHUP, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("smcon_auth.staff_role",
 				   "Only members of this role are counted and suspended.", NULL,
 				   &staff_role, "smcon_staff", PGC_SIGHUP, 0, NULL, NULL, NULL);
@@ -306,6 +528,8 @@ void _PG_init(void)
 				   "The role the lock-out worker connects as (the warehouse owner).",
 				   NULL, &worker_role, "smcon_owner", PGC_SIGHUP, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("smcon_auth");
+	prev_password_hook = check_password_hook;
+	check_password_hook = check_password;
 	if (!process_shared_preload_libraries_in_progress)
 		return;
 	prev_shmem_request_hook = shmem_request_hook;

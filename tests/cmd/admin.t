@@ -56,7 +56,7 @@ out=$(printf 'Qingming2026\n' | PGUSER=demo_admin PGPASSWORD=demo "$SMCON" -d "h
 	-f "$SCRATCH/script" 2>&1)
 is "$?" 0 "a script may list accounts"
 
-adm user roles "$u" --add handler --remove inspector --format csv
+adm user roles "$u" --add handler --remove inspector --reason "调入投诉科" --format csv
 contains "$out" "$u,\"clerk,handler\",登记查询员、投诉举报处理员" "user roles adds and removes roles and shows the result"
 adm user roles "$u" --remove clerk,handler
 is "$rc" 1 "an account keeps at least one role"
