@@ -495,6 +495,14 @@ static void check_password(const char *username, const char *shadow_pass,
 			         username),
 			     errhint("Use smcon, or ALTER ROLE ... PASSWORD with "
 			             "password_encryption = scram-sha-256.")));
+		if (Password_encryption != PASSWORD_TYPE_SCRAM_SHA_256)
+			ereport(
+			    ERROR,
+			    (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			     errmsg("password of role \"%s\" refused: it would be stored as md5, "
+			            "which this server does not accept at login",
+			            username),
+			     errhint("SET password_encryption = 'scram-sha-256'.")));
 		problem = password_problem(username, shadow_pass);
 		if (problem)
 			ereport(

@@ -61,7 +61,7 @@ contains "$out" "$u,\"clerk,handler\",登记查询员、投诉举报处理员" "
 adm user roles "$u" --remove clerk,handler
 is "$rc" 1 "an account keeps at least one role"
 adm user roles demo_admin --remove admin
-like "$err" "不能去掉自己的系统管理员角色" "an admin cannot drop its own admin role"
+like "$err" "不能调整自己的角色" "an admin cannot drop its own admin role"
 adm user org "$u" JY01
 is "$rc" 0 "user org moves the account"
 is "$(PASSWORD=Qingming2026 DB=$db psql_as "$u" -c "SELECT org_code FROM api.whoami()")" "JY01" \
