@@ -44,8 +44,8 @@
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/pg_authid.h"
+#include "catalog/pg_database.h"
 #include "catalog/pg_type.h"
-#include "commands/dbcommands.h"
 #include "commands/user.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -240,6 +240,27 @@ static bool role_settled(Oid role, TransactionId *xmin)
 	return ok;
 }
 
+/* Whether a database of that name exists. Not get_database_oid(): before
+ * the shared relcache is complete (its init file missing) an index scan
+ * would need pg_class, which a backend cannot read before it has chosen
+ * its database. */
+static bool database_exists(const char *name)
+{
+	ScanKeyData key;
+	Relation rel = table_open(DatabaseRelationId, AccessShareLock);
+	SysScanDesc scan;
+	bool found;
+
+	ScanKeyInit(&key, Anum_pg_database_datname, BTEqualStrategyNumber, F_NAMEEQ,
+	            CStringGetDatum(name));
+	scan = systable_beginscan(rel, DatabaseNameIndexId, criticalSharedRelcachesBuilt, NULL, 1,
+	                          &key);
+	found = HeapTupleIsValid(systable_getnext(scan));
+	systable_endscan(scan);
+	table_close(rel, AccessShareLock);
+	return found;
+}
+
 /* The role's slot, or a free one when create is set. A slot that holds a
  * count is never taken from its role. Caller holds the lock. NULL when none. */
 static struct auth_slot *find_slot(Oid role, bool create)
@@ -321,7 +342,7 @@ static void check_authentication(Port *port, int status)
 		return;
 	/* the same answer whatever the password, and no count: only a
 	 * database that exists can hold the account's record */
-	if (!OidIsValid(get_database_oid(port->database_name, true)))
+	if (!database_exists(port->database_name))
 		ereport(FATAL, (errcode(ERRCODE_UNDEFINED_DATABASE),
 		                errmsg("database \"%s\" does not exist", port->database_name)));
 	can_login = role_settled(role, &xmin);
