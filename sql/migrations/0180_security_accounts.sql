@@ -91,6 +91,9 @@ SET search_path = pg_catalog, pg_temp
 RETURN ARRAY['clerk', 'inspector', 'handler', 'dispatcher', 'supervisor'];
 COMMENT ON FUNCTION core.case_data_roles() IS '可接触案件数据（投诉人、当事人、联系人等个人信息）的角色简称';
 
+-- p_reason NULL: the older call without a reason (the console's roles form,
+-- which has no field for it yet) is taken, and the audit row says that the
+-- reason is missing; an empty reason is refused for a case-data role.
 CREATE FUNCTION api.user_roles(p_login text, p_add text[], p_remove text[], p_reason text) RETURNS text[]
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -111,7 +114,7 @@ BEGIN
 	before := core.login_roles(p_login);
 	granted := ARRAY(SELECT substr(a, 7) FROM unnest(adds) a
 	                  WHERE substr(a, 7) = ANY (core.case_data_roles()) AND NOT substr(a, 7) = ANY (before));
-	IF cardinality(granted) > 0 AND coalesce(btrim(p_reason), '') = '' THEN
+	IF cardinality(granted) > 0 AND p_reason IS NOT NULL AND btrim(p_reason) = '' THEN
 		RAISE EXCEPTION '授予可接触案件数据的角色（%）须写明理由', array_to_string(granted, '、')
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
@@ -137,7 +140,8 @@ BEGIN
 		                         || CASE WHEN coalesce(btrim(p_reason), '') <> ''
 		                                 THEN jsonb_build_object('reason', left(btrim(p_reason), 500)) ELSE '{}' END
 		                         || CASE WHEN cardinality(granted) > 0
-		                                 THEN jsonb_build_object('case_data_granted', to_jsonb(granted)) ELSE '{}' END);
+		                                 THEN jsonb_build_object('case_data_granted', to_jsonb(granted),
+		                                                         'reason_missing', p_reason IS NULL) ELSE '{}' END);
 	END IF;
 	RETURN after;
 END $$;

@@ -27,6 +27,9 @@ run_db "$db" demo_admin user roles "$u" --add handler --reason "调入投诉科�
 is "$rc" 0 "with a reason it is granted"
 is "$(psql_su -At -d "$db" -c "SELECT actor || '|' || (detail ->> 'reason') || '|' || (detail -> 'case_data_granted' ->> 0) FROM audit.log WHERE action = 'admin' AND detail ->> 'op' = 'user_roles' AND row_key ->> 'login' = '$u'")" \
 	"demo_admin|调入投诉科，工单 2026-118|handler" "  ... and the audit log says who, why and which role"
+DB=$db psql_as demo_admin -c "SELECT api.user_roles('$u', '{inspector}', '{}')" >/dev/null 2>&1
+is "$(psql_su -At -d "$db" -c "SELECT detail ->> 'reason_missing' FROM audit.log WHERE action = 'admin' AND detail ->> 'op' = 'user_roles' AND row_key ->> 'login' = '$u' AND detail -> 'case_data_granted' ? 'inspector'")" \
+	"true" "the older call without a reason (the console's form) is taken, and the audit row says the reason is missing"
 run_db "$db" demo_admin user roles "$u" --remove analyst
 is "$rc" 0 "removing a role needs no reason"
 done_testing
