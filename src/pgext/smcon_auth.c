@@ -57,13 +57,18 @@
 #include "miscadmin.h"
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
+#include "tcop/tcopprot.h"
 #include "storage/fd.h"
 #include "storage/ipc.h"
+#include "storage/latch.h"
+#include "storage/spin.h"
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/elog.h"
+#include "utils/wait_event.h"
 #include "utils/fmgroids.h"
 #include "utils/formatting.h"
 #include "utils/guc.h"
@@ -77,6 +82,7 @@ PG_MODULE_MAGIC;
 
 void _PG_init(void);
 PGDLLEXPORT void smcon_auth_worker_main(Datum arg);
+PGDLLEXPORT void smcon_audit_worker_main(Datum arg);
 
 #define STATE_FILE  "smcon_auth.state"
 #define STATE_MAGIC 0x534d4132 /* "SMA2" */
@@ -103,6 +109,39 @@ struct auth_shared {
 	struct auth_slot slot[FLEXIBLE_ARRAY_MEMBER];
 };
 
+/* Audit events that must outlive the caller's transaction (reads of
+ * personal data, logins, logouts): the backend puts them here, the audit
+ * worker writes them to the audit log of smcon_auth.audit_database in
+ * transactions of its own. Full: the event stays in the server log only. */
+#define AUDIT_QUEUE 1024
+#define AUDIT_TEXT  480
+
+struct audit_event {
+	char actor[NAMEDATALEN];
+	char dbname[NAMEDATALEN];
+	TimestampTz at;
+	char payload[AUDIT_TEXT]; /* JSON: action, table, key, detail */
+};
+
+struct audit_queue {
+	slock_t mutex;
+	uint64 head; /* next to write */
+	uint64 tail; /* next to read */
+	uint64 lost;
+	bool worker_running; /* an audit worker is connected (or starting) */
+	struct audit_event ev[AUDIT_QUEUE];
+};
+
+static struct audit_queue *queue = NULL;
+static char *audit_database = NULL;
+static emit_log_hook_type prev_emit_log_hook = NULL;
+static bool in_audit_hook = false;
+
+static void audit_push(const char *actor, const char *dbname, const char *payload);
+static void audit_logout(int code, Datum arg);
+static void start_audit_worker(void);
+static void audit_worker_exit(int code, Datum arg);
+
 static int max_failures = 5;
 static int nslots = 4096;
 static int password_min_length = 8;
@@ -125,6 +164,7 @@ static void request_shmem(void)
 	if (prev_shmem_request_hook)
 		prev_shmem_request_hook();
 	RequestAddinShmemSpace(MAXALIGN(shared_size()));
+	RequestAddinShmemSpace(MAXALIGN(sizeof(struct audit_queue)));
 	RequestNamedLWLockTranche("smcon_auth", 1);
 }
 
@@ -186,6 +226,11 @@ static void startup_shmem(void)
 		shared->lock = &(GetNamedLWLockTranche("smcon_auth"))->lock;
 		shared->nslots = nslots;
 		load_state();
+	}
+	queue = ShmemInitStruct("smcon_auth audit", sizeof(struct audit_queue), &found);
+	if (!found) {
+		memset(queue, 0, sizeof *queue);
+		SpinLockInit(&queue->mutex);
 	}
 	LWLockRelease(AddinShmemInitLock);
 }
@@ -387,6 +432,18 @@ static void check_authentication(Port *port, int status)
 		save_state();
 	LWLockRelease(shared->lock);
 
+	if (status == STATUS_OK && can_login && !locked) {
+		audit_push(port->user_name, port->database_name, "{\"action\": \"login\"}");
+		before_shmem_exit(audit_logout, 0);
+	} else {
+		char ev[128];
+
+		snprintf(ev, sizeof ev,
+		         "{\"action\": \"login_failed\", \"detail\": {\"locked\": %s}}",
+		         locked || launch ? "true" : "false");
+		audit_push(port->user_name, port->database_name, ev);
+	}
+
 	if (status == STATUS_ERROR && can_login && !s && !locked)
 		ereport(WARNING,
 		        (errmsg("smcon_auth: all %d slots hold counts; the failed login of "
@@ -538,6 +595,155 @@ static void check_password(const char *username, const char *shadow_pass,
 	                     GetUserNameFromId(GetSessionUserId(), true))));
 }
 
+/* Queues an audit event of the session's login in the database it is in. */
+static void audit_push(const char *actor, const char *dbname, const char *payload)
+{
+	struct audit_event *e;
+	bool start;
+
+	if (!queue || !audit_database || strcmp(dbname, audit_database) != 0)
+		return;
+	SpinLockAcquire(&queue->mutex);
+	if (queue->head - queue->tail >= AUDIT_QUEUE) {
+		queue->lost++;
+		SpinLockRelease(&queue->mutex);
+		return;
+	}
+	e = &queue->ev[queue->head % AUDIT_QUEUE];
+	strlcpy(e->actor, actor, NAMEDATALEN);
+	strlcpy(e->dbname, dbname, NAMEDATALEN);
+	e->at = GetCurrentTimestamp();
+	strlcpy(e->payload, payload, AUDIT_TEXT);
+	queue->head++;
+	start = !queue->worker_running;
+	queue->worker_running = true;
+	SpinLockRelease(&queue->mutex);
+	if (start)
+		start_audit_worker();
+}
+
+/* "smcon_audit {json}" at LOG from the owner's code (api.personal and the
+ * like run as the owner): queued as an event of the session's login. A
+ * staff role's own RAISE LOG runs as itself and is not taken. */
+static void audit_emit(ErrorData *edata)
+{
+	if (prev_emit_log_hook)
+		prev_emit_log_hook(edata);
+	if (in_audit_hook || edata->elevel != LOG || !edata->message ||
+	    strncmp(edata->message, "smcon_audit ", 12) != 0 || !IsTransactionState() ||
+	    !MyProcPort)
+		return;
+	in_audit_hook = true;
+	if (GetUserId() == get_role_oid(worker_role, true))
+		audit_push(MyProcPort->user_name, MyProcPort->database_name, edata->message + 12);
+	in_audit_hook = false;
+}
+
+/* A staff session's end: its logout. */
+static void audit_logout(int code, Datum arg)
+{
+	(void)code;
+	(void)arg;
+	if (MyProcPort)
+		audit_push(MyProcPort->user_name, MyProcPort->database_name,
+		           "{\"action\": \"logout\"}");
+}
+
+/* Writes the queued events, one transaction each. */
+static void audit_drain(void)
+{
+	struct audit_event e;
+	Oid types[3] = {TEXTOID, TIMESTAMPTZOID, TEXTOID};
+	Datum values[3];
+
+	for (;;) {
+		SpinLockAcquire(&queue->mutex);
+		if (queue->tail == queue->head) {
+			SpinLockRelease(&queue->mutex);
+			return;
+		}
+		e = queue->ev[queue->tail % AUDIT_QUEUE];
+		queue->tail++;
+		SpinLockRelease(&queue->mutex);
+
+		SetCurrentStatementStartTimestamp();
+		StartTransactionCommand();
+		SPI_connect();
+		PushActiveSnapshot(GetTransactionSnapshot());
+		values[0] = CStringGetTextDatum(e.actor);
+		values[1] = TimestampTzGetDatum(e.at);
+		values[2] = CStringGetTextDatum(e.payload);
+		if (SPI_execute("SELECT 1 FROM pg_proc WHERE oid = "
+		                "to_regprocedure('audit.append_event(text,timestamptz,jsonb)')",
+		                true, 1) == SPI_OK_SELECT &&
+		    SPI_processed == 1)
+			SPI_execute_with_args("SELECT audit.append_event($1, $2, $3::jsonb)", 3,
+			                      types, values, NULL, false, 0);
+		SPI_finish();
+		PopActiveSnapshot();
+		CommitTransactionCommand();
+	}
+}
+
+void smcon_audit_worker_main(Datum arg)
+{
+	(void)arg;
+	pqsignal(SIGTERM, die);
+	before_shmem_exit(audit_worker_exit, 0);
+	BackgroundWorkerUnblockSignals();
+	BackgroundWorkerInitializeConnection(audit_database, worker_role, 0);
+	pgstat_report_appname("smcon_auth audit");
+	/* started when events come, gone after a second without any: it
+	 * must not hold a connection to the warehouse for long (CREATE
+	 * DATABASE ... TEMPLATE needs it free) */
+	for (int idle = 0;; idle++) {
+		audit_drain();
+		(void)WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 100,
+		                PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+		SpinLockAcquire(&queue->mutex);
+		if (queue->tail != queue->head)
+			idle = 0;
+		else if (idle >= 10) {
+			queue->worker_running = false;
+			SpinLockRelease(&queue->mutex);
+			proc_exit(0);
+		}
+		SpinLockRelease(&queue->mutex);
+	}
+}
+
+/* A worker that dies leaves the queue to the next one. */
+static void audit_worker_exit(int code, Datum arg)
+{
+	(void)code;
+	(void)arg;
+	SpinLockAcquire(&queue->mutex);
+	queue->worker_running = false;
+	SpinLockRelease(&queue->mutex);
+}
+
+static void start_audit_worker(void)
+{
+	BackgroundWorker w;
+	BackgroundWorkerHandle *handle;
+
+	memset(&w, 0, sizeof w);
+	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
+	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
+	w.bgw_restart_time = BGW_NEVER_RESTART;
+	snprintf(w.bgw_library_name, BGW_MAXLEN, "smcon_auth");
+	snprintf(w.bgw_function_name, BGW_MAXLEN, "smcon_audit_worker_main");
+	snprintf(w.bgw_name, BGW_MAXLEN, "smcon_auth audit writer");
+	snprintf(w.bgw_type, BGW_MAXLEN, "smcon_auth audit");
+	if (!RegisterDynamicBackgroundWorker(&w, &handle)) {
+		SpinLockAcquire(&queue->mutex);
+		queue->worker_running = false;
+		SpinLockRelease(&queue->mutex);
+	}
+}
+
 void _PG_init(void)
 {
 	DefineCustomIntVariable("smcon_auth.max_failures",
@@ -556,6 +762,11 @@ void _PG_init(void)
 	DefineCustomStringVariable("smcon_auth.worker_role",
 				   "The role the lock-out worker connects as (the warehouse owner).",
 				   NULL, &worker_role, "smcon_owner", PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("smcon_auth.audit_database",
+	                           "The warehouse whose audit log gets reads, logins and logouts "
+	                           "written outside the caller's transaction (empty: none).",
+	                           NULL, &audit_database, "smcon", PGC_POSTMASTER, 0, NULL, NULL,
+	                           NULL);
 	MarkGUCPrefixReserved("smcon_auth");
 	prev_password_hook = check_password_hook;
 	check_password_hook = check_password;
@@ -567,4 +778,6 @@ void _PG_init(void)
 	shmem_startup_hook = startup_shmem;
 	prev_auth_hook = ClientAuthentication_hook;
 	ClientAuthentication_hook = check_authentication;
+	prev_emit_log_hook = emit_log_hook;
+	emit_log_hook = audit_emit;
 }
