@@ -29,7 +29,14 @@
  * smcon_auth.password_min_length characters, letters and digits, not the
  * login name, no control characters, and only in clear text (a hash, md5
  * or SCRAM, cannot be checked). Every password change is written to the
- * server log. The owner and superusers are not checked. */
+ * server log. The owner and superusers are not checked.
+ *
+ * Audit. A LOG message "smcon_audit {json}" raised by the owner's code
+ * (api.personal through core.audit_read), and every staff login, failed
+ * login and logout in smcon_auth.audit_database, are queued in shared
+ * memory; a background worker, started on demand and gone after a second
+ * idle, writes them with audit.append_event() in transactions of its own,
+ * so the caller's rollback cannot undo them. */
 #include "postgres.h"
 
 /* libpq-be.h wants the GSSAPI headers when the server was built with GSSAPI;
