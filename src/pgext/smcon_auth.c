@@ -34,8 +34,8 @@
  * Audit. A LOG message "smcon_audit {json}" raised by the owner's code
  * (api.personal through core.audit_read), and every staff login, failed
  * login and logout in smcon_auth.audit_database, are queued in shared
- * memory; a background worker, started on demand and gone after a second
- * idle, writes them with audit.append_event() in transactions of its own,
+ * memory; a background worker, started on demand and gone after half a
+ * second idle, writes them with audit.append_event() in transactions of its own,
  * so the caller's rollback cannot undo them. */
 #include "postgres.h"
 
@@ -65,6 +65,10 @@
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
 #include "tcop/tcopprot.h"
+#include "tcop/utility.h"
+#include "nodes/parsenodes.h"
+#include "utils/json.h"
+#include "catalog/namespace.h"
 #include "storage/fd.h"
 #include "storage/ipc.h"
 #include "storage/latch.h"
@@ -142,6 +146,7 @@ struct audit_queue {
 static struct audit_queue *queue = NULL;
 static char *audit_database = NULL;
 static emit_log_hook_type prev_emit_log_hook = NULL;
+static ProcessUtility_hook_type prev_utility_hook = NULL;
 static bool in_audit_hook = false;
 
 static void audit_push(const char *actor, const char *dbname, const char *payload);
@@ -656,36 +661,53 @@ static void audit_logout(int code, Datum arg)
 		           "{\"action\": \"logout\"}");
 }
 
-/* Writes the queued events, one transaction each. */
+/* Takes the next queued event into e; false when there is none. */
+static bool audit_pop(struct audit_event *e)
+{
+	bool got = false;
+
+	SpinLockAcquire(&queue->mutex);
+	if (queue->tail != queue->head) {
+		*e = queue->ev[queue->tail % AUDIT_QUEUE];
+		queue->tail++;
+		got = true;
+	}
+	SpinLockRelease(&queue->mutex);
+	return got;
+}
+
+/* Writes the queued events, up to 256 a transaction. */
 static void audit_drain(void)
 {
 	struct audit_event e;
 	Oid types[3] = {TEXTOID, TIMESTAMPTZOID, TEXTOID};
 	Datum values[3];
+	bool more = true;
 
-	for (;;) {
-		SpinLockAcquire(&queue->mutex);
-		if (queue->tail == queue->head) {
-			SpinLockRelease(&queue->mutex);
+	while (more) {
+		int n = 0;
+		bool have_function = false;
+
+		if (!audit_pop(&e))
 			return;
-		}
-		e = queue->ev[queue->tail % AUDIT_QUEUE];
-		queue->tail++;
-		SpinLockRelease(&queue->mutex);
-
 		SetCurrentStatementStartTimestamp();
 		StartTransactionCommand();
 		SPI_connect();
 		PushActiveSnapshot(GetTransactionSnapshot());
-		values[0] = CStringGetTextDatum(e.actor);
-		values[1] = TimestampTzGetDatum(e.at);
-		values[2] = CStringGetTextDatum(e.payload);
 		if (SPI_execute("SELECT 1 FROM pg_proc WHERE oid = "
 		                "to_regprocedure('audit.append_event(text,timestamptz,jsonb)')",
 		                true, 1) == SPI_OK_SELECT &&
 		    SPI_processed == 1)
-			SPI_execute_with_args("SELECT audit.append_event($1, $2, $3::jsonb)", 3,
-			                      types, values, NULL, false, 0);
+			have_function = true;
+		do {
+			values[0] = CStringGetTextDatum(e.actor);
+			values[1] = TimestampTzGetDatum(e.at);
+			values[2] = CStringGetTextDatum(e.payload);
+			if (have_function)
+				SPI_execute_with_args(
+				    "SELECT audit.append_event($1, $2, $3::jsonb)", 3, types,
+				    values, NULL, false, 0);
+		} while (++n < 256 && (more = audit_pop(&e)));
 		SPI_finish();
 		PopActiveSnapshot();
 		CommitTransactionCommand();
@@ -712,7 +734,7 @@ void smcon_audit_worker_main(Datum arg)
 		SpinLockAcquire(&queue->mutex);
 		if (queue->tail != queue->head)
 			idle = 0;
-		else if (idle >= 10) {
+		else if (idle >= 5) {
 			queue->worker_running = false;
 			SpinLockRelease(&queue->mutex);
 			proc_exit(0);
@@ -729,6 +751,91 @@ static void audit_worker_exit(int code, Datum arg)
 	SpinLockAcquire(&queue->mutex);
 	queue->worker_running = false;
 	SpinLockRelease(&queue->mutex);
+}
+
+/* Whether a trigger command touches an audit trigger: one named audit_*, or
+ * all of a table's (ALL, USER). */
+static bool audit_trigger(const char *name)
+{
+	return !name || strncmp(name, "audit_", 6) == 0;
+}
+
+/* Queues a change of an audit trigger (DISABLE, ENABLE, DROP), by anyone,
+ * the owner included: the audit log gets it whether the change commits or
+ * not. */
+static void audit_trigger_change(const char *relname, const char *command)
+{
+	StringInfoData ev;
+
+	if (!MyProcPort)
+		return;
+	initStringInfo(&ev);
+	appendStringInfoString(&ev, "{\"action\": \"trigger_change\", \"table\": ");
+	escape_json(&ev, relname);
+	appendStringInfoString(&ev, ", \"detail\": {\"command\": ");
+	escape_json(&ev, command);
+	appendStringInfoString(&ev, "}}");
+	ereport(LOG,
+	        (errmsg("smcon_auth: %s on %s by %s", command, relname, MyProcPort->user_name)));
+	audit_push(MyProcPort->user_name, MyProcPort->database_name, ev.data);
+	pfree(ev.data);
+}
+
+static void check_utility(PlannedStmt *pstmt, const char *queryString, bool readOnlyTree,
+                          ProcessUtilityContext context, ParamListInfo params,
+                          QueryEnvironment *queryEnv, DestReceiver *dest, QueryCompletion *qc)
+{
+	Node *stmt = pstmt->utilityStmt;
+
+	if (IsA(stmt, AlterTableStmt)) {
+		AlterTableStmt *at = (AlterTableStmt *)stmt;
+		ListCell *lc;
+
+		foreach (lc, at->cmds) {
+			AlterTableCmd *cmd = lfirst_node(AlterTableCmd, lc);
+			const char *what = NULL;
+
+			switch (cmd->subtype) {
+			case AT_DisableTrig: what = "DISABLE TRIGGER"; break;
+			case AT_DisableTrigAll: what = "DISABLE TRIGGER ALL"; break;
+			case AT_DisableTrigUser: what = "DISABLE TRIGGER USER"; break;
+			case AT_EnableTrig:
+			case AT_EnableAlwaysTrig:
+			case AT_EnableReplicaTrig: what = "ENABLE TRIGGER"; break;
+			case AT_EnableTrigAll: what = "ENABLE TRIGGER ALL"; break;
+			case AT_EnableTrigUser: what = "ENABLE TRIGGER USER"; break;
+			default: break;
+			}
+			if (what && at->relation && audit_trigger(cmd->name)) {
+				char buf[256];
+
+				snprintf(buf, sizeof buf, "%s%s%s", what, cmd->name ? " " : "",
+				         cmd->name ? cmd->name : "");
+				audit_trigger_change(
+				    quote_qualified_identifier(at->relation->schemaname,
+				                               at->relation->relname),
+				    buf);
+			}
+		}
+	} else if (IsA(stmt, DropStmt) && ((DropStmt *)stmt)->removeType == OBJECT_TRIGGER) {
+		ListCell *lc;
+
+		foreach (lc, ((DropStmt *)stmt)->objects) {
+			List *names = (List *)lfirst(lc);
+			const char *trig = strVal(llast(names));
+
+			if (audit_trigger(trig))
+				audit_trigger_change(NameListToString(list_truncate(
+				                         list_copy(names), list_length(names) - 1)),
+				                     psprintf("DROP TRIGGER %s", trig));
+		}
+	}
+	if (prev_utility_hook)
+		prev_utility_hook(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest,
+		                  qc);
+	else
+		standard_ProcessUtility(pstmt, queryString, readOnlyTree, context, params, queryEnv,
+		                        dest, qc);
 }
 
 static void start_audit_worker(void)
@@ -787,4 +894,6 @@ void _PG_init(void)
 	ClientAuthentication_hook = check_authentication;
 	prev_emit_log_hook = emit_log_hook;
 	emit_log_hook = audit_emit;
+	prev_utility_hook = ProcessUtility_hook;
+	ProcessUtility_hook = check_utility;
 }
