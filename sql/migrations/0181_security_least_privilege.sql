@@ -8,8 +8,11 @@
 --       inspectors, supervisors and analysts, who plan by risk. The facts of
 --       a grade no longer name the report behind them (§33: reports are
 --       seen by their handling unit only).
--- Everyone keeps the grade itself (core.entity.risk_grade) and the latest
--- score on the profile's header, through core.entity_risk_score().
+-- Every role keeps the grade itself (core.entity.risk_grade), the latest
+-- score on the profile's header (core.entity_risk_score()) and the profile's
+-- risk facts through api.entity_risk(), now SECURITY DEFINER: the curated
+-- view, without the ids of reports behind the facts. The tables themselves,
+-- in psql, are for the three roles above.
 
 REVOKE SELECT ON supervision.inspector_recusal FROM smcon_staff;
 GRANT SELECT ON supervision.inspector_recusal TO smcon_supervisor;
@@ -82,7 +85,7 @@ CREATE OR REPLACE FUNCTION api.entity_risk(code text)
 RETURNS TABLE (grade text, grade_name text, score numeric, assessed_on date, model_version text,
                manual_adjustment boolean, adjustment_reason text, indicator text, fact text, points numeric,
                source_table text, source_id bigint)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET plan_cache_mode = force_generic_plan
 AS $$

@@ -18,5 +18,6 @@ RETURN v IS NULL
 COMMENT ON FUNCTION core.text_clean(text, boolean) IS '文本不含控制字符（终端控制序列）和不可见的格式字符（双向覆盖、零宽字符）；multiline 时允许换行和制表符';
 GRANT EXECUTE ON FUNCTION core.text_clean(text, boolean) TO smcon_staff;
 
-ALTER TABLE core.entity ADD CONSTRAINT entity_address_clean CHECK (core.text_clean(address)) NOT VALID;
+-- an address may run over two lines (an import keeps the line feed)
+ALTER TABLE core.entity ADD CONSTRAINT entity_address_clean CHECK (core.text_clean(address, true)) NOT VALID;
 ALTER TABLE core.entity ADD CONSTRAINT entity_name_clean CHECK (core.text_clean(name)) NOT VALID;
