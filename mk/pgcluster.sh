@@ -131,12 +131,15 @@ write_conf() {
 		esac
 	} | as_pg tee -a "$conf" >/dev/null
 	# Who may log in: the superuser and the warehouse owner, and staff (members of
-	# smcon_staff). Everyone else is turned away before a password is asked, so the
-	# console can tell an unknown account from a wrong password.
+	# smcon_staff) to a warehouse, not to the maintenance databases (a failed
+	# login there would count against the account). Everyone else is turned
+	# away before a password is asked, so the console can tell an unknown
+	# account from a wrong password.
 	as_pg tee "$dir/pgdata/pg_hba.conf" >/dev/null <<-EOF
 	# TYPE  DATABASE  USER          METHOD
 	local   all       postgres      scram-sha-256
 	local   all       smcon_owner   scram-sha-256
+	local   postgres,template1 +smcon_staff reject
 	local   all       +smcon_staff  scram-sha-256
 	local   all       all           reject
 	EOF

@@ -214,7 +214,9 @@ static enum status run_user_roles(struct cmd_ctx *ctx, const struct cmd_args *ar
 		return st;
 	struct db_error err;
 	db_error_init(&err);
-	if (admin_user_roles(ctx->db, args->argv[0], add, remove, &after, &err) != ST_OK)
+	/* "" rather than NULL: the database asks for the reason of a case-data role */
+	const char *why = cmd_opt(args, "reason") ? cmd_opt(args, "reason") : "";
+	if (admin_user_roles_why(ctx->db, args->argv[0], add, remove, why, &after, &err) != ST_OK)
 		return db_fail(ctx, &err);
 	db_error_free(&err);
 	struct rowset *rs = rowset_new(3);
@@ -393,9 +395,10 @@ static const struct cmd_opt add_opts[] = {
 };
 
 static const struct cmd_opt roles_opts[] = {
-	{"add", 1, MSG_SEC_OPT_ADD, "ROLE,..."},
-	{"remove", 1, MSG_SEC_OPT_REMOVE, "ROLE,..."},
-	{NULL, 0, MSG_EMPTY, NULL},
+    {"add", 1, MSG_SEC_OPT_ADD, "ROLE,..."},
+    {"remove", 1, MSG_SEC_OPT_REMOVE, "ROLE,..."},
+    {"reason", 1, MSG_SEC_OPT_REASON, "TEXT"},
+    {NULL, 0, MSG_EMPTY, NULL},
 };
 
 static const struct cmd_opt verify_opts[] = {

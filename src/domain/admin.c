@@ -18,7 +18,8 @@ static const char *const sql_user_add =
 static const char *const sql_user_suspend = "SELECT api.user_suspend($1)";
 static const char *const sql_user_resume = "SELECT api.user_resume($1)";
 static const char *const sql_user_passwd = "SELECT api.user_passwd($1, $2)";
-static const char *const sql_user_roles = "SELECT api.user_roles($1, $2::text[], $3::text[])";
+static const char *const sql_user_roles = "SELECT api.user_roles($1, $2::text[], $3::text[], $4)";
+static const char *const sql_user_end_sessions = "SELECT api.user_end_sessions($1)";
 static const char *const sql_user_org = "SELECT api.user_org($1, $2)";
 static const char *const sql_org_tree =
 	"SELECT code, short_name, name, level, coalesce(parent_code, ''), depth, staff_active,"
@@ -199,7 +200,10 @@ enum status admin_user_add(struct db *db, const struct staff_new *u, const char 
 enum status admin_user_suspend(struct db *db, const char *login, struct db_error *err)
 {
 	const char *params[] = {login};
-	return db_command(db, sql_user_suspend, 1, params, err);
+	enum status st = db_command(db, sql_user_suspend, 1, params, err);
+	/* api.user_suspend ends the sessions before it commits; one that
+	 * started in between is ended now that no new one can start */
+	return st == ST_OK ? db_command(db, sql_user_end_sessions, 1, params, err) : st;
 }
 
 enum status admin_user_resume(struct db *db, const char *login, struct db_error *err)
@@ -218,9 +222,15 @@ enum status admin_user_passwd(struct db *db, const char *login, const char *pass
 enum status admin_user_roles(struct db *db, const char *login, unsigned add, unsigned remove,
 			     unsigned *after, struct db_error *err)
 {
+	return admin_user_roles_why(db, login, add, remove, NULL, after, err);
+}
+
+enum status admin_user_roles_why(struct db *db, const char *login, unsigned add, unsigned remove,
+                                 const char *reason, unsigned *after, struct db_error *err)
+{
 	char *a = roles_array(add), *r = roles_array(remove);
-	const char *params[] = {login, a, r};
-	PGresult *res = db_exec(db, sql_user_roles, 3, params, err);
+	const char *params[] = {login, a, r, reason};
+	PGresult *res = db_exec(db, sql_user_roles, 4, params, err);
 	free(a);
 	free(r);
 	if (!res)

@@ -70,6 +70,10 @@ enum status admin_user_passwd(struct db *db, const char *login, const char *pass
 /* Adds and removes roles; *after gets the account's roles afterwards. */
 enum status admin_user_roles(struct db *db, const char *login, unsigned add, unsigned remove,
 			     unsigned *after, struct db_error *err);
+/* The same with the reason for the change (needed to grant a role that sees
+ * case data; kept in the audit log), or NULL. */
+enum status admin_user_roles_why(struct db *db, const char *login, unsigned add, unsigned remove,
+                                 const char *reason, unsigned *after, struct db_error *err);
 enum status admin_user_org(struct db *db, const char *login, const char *org_code,
 			   struct db_error *err);
 

@@ -290,6 +290,13 @@ static void check_db(struct app *app)
 			if (!app->locked)
 				app->locked = app_push(app, &screen_lock, NULL) == 0;
 			app_message(app, MSGK_ERROR, tr(MSG_APP_AUTH_REJECTED));
+		} else if (err.status == ST_DENIED) {
+			/* suspended (or no longer staff): say why and go back to the login */
+			log_warn("the server refuses %s now: %s", app->session.login,
+			         strbuf_str(&err.detail));
+			app_logout(app);
+			app_pop_to(app, 1);
+			app_message(app, MSGK_ERROR, strbuf_str(&err.message));
 		}
 		db_error_free(&err);
 	}

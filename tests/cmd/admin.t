@@ -56,12 +56,12 @@ out=$(printf 'Qingming2026\n' | PGUSER=demo_admin PGPASSWORD=demo "$SMCON" -d "h
 	-f "$SCRATCH/script" 2>&1)
 is "$?" 0 "a script may list accounts"
 
-adm user roles "$u" --add handler --remove inspector --format csv
+adm user roles "$u" --add handler --remove inspector --reason "调入投诉科" --format csv
 contains "$out" "$u,\"clerk,handler\",登记查询员、投诉举报处理员" "user roles adds and removes roles and shows the result"
 adm user roles "$u" --remove clerk,handler
 is "$rc" 1 "an account keeps at least one role"
 adm user roles demo_admin --remove admin
-like "$err" "不能去掉自己的系统管理员角色" "an admin cannot drop its own admin role"
+like "$err" "不能调整自己的角色" "an admin cannot drop its own admin role"
 adm user org "$u" JY01
 is "$rc" 0 "user org moves the account"
 is "$(PASSWORD=Qingming2026 DB=$db psql_as "$u" -c "SELECT org_code FROM api.whoami()")" "JY01" \
