@@ -239,6 +239,8 @@ AS $$
 DECLARE
 	t timestamptz := core.now();
 	n interval := make_interval(mins => core.setting_int('rescue_escalate_no_ack_minutes'));
+	everyone boolean := core.caller_has('dispatcher') OR core.caller_has('analyst');
+	orgs bigint[] := api.my_orgs();
 BEGIN
 	PERFORM core.require_role('dispatcher', 'supervisor', 'analyst');
 	RETURN QUERY
@@ -265,7 +267,7 @@ BEGIN
 	  LEFT JOIN equipment.rescue_station s2 ON s2.id = i.level2_station_id
 	  LEFT JOIN core.staff h ON h.id = i.handler_staff_id
 	 WHERE (CASE WHEN p_id IS NULL THEN i.status = 'open' ELSE i.id = p_id END)
-	   AND core.rescue_visible(i.district_org_id)
+	   AND (everyone OR i.district_org_id = ANY (orgs))
 	 ORDER BY i.injured DESC, rights.rescue_deadline(i), i.id;
 END $$;
 COMMENT ON FUNCTION api.rescue_board(bigint) IS

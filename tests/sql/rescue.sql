@@ -3,7 +3,7 @@
 -- Operators act through the api as themselves (SET SESSION AUTHORIZATION);
 -- what they get back is collected in pg_temp.got, since they cannot reach pgtap.
 BEGIN;
-SELECT plan(38);
+SELECT plan(40);
 \ir lib/fixtures.psql
 \ir lib/elevators.psql
 
@@ -152,6 +152,13 @@ UPDATE core.setting SET value = '75' WHERE key = 'rescue_arrival_limit_other_min
 SELECT is(core.rescue_limit_minutes(pg_temp.elevator('31103202112018060012')), 75,
           'an area without a row falls back to the settings');
 SELECT alike(pg_temp.got('b_cancel'), '23502 %说明%', 'cancelling for "other" needs a note');
+
+-- 5. the rescue code in the entity search box
+SELECT is((SELECT uscc || ' ' || match || ' ' || matched FROM api.entity_search('213456') WHERE match = 5),
+          '91320211MA1R5D7U6W 5 救援识别码 213456 电梯：无锡市滨湖区蠡湖大道 2008 号太湖花园 6 号楼 2 单元',
+          'a rescue code in the entity search finds the using unit, saying which elevator');
+SELECT is((SELECT count(*)::int FROM api.entity_search('2134567') WHERE match = 5), 0,
+          '  ... only a code of the configured length');
 
 SELECT * FROM finish();
 ROLLBACK;
