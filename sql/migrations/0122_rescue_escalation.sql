@@ -266,7 +266,9 @@ BEGIN
 	  LEFT JOIN equipment.maintenance_unit mu2 ON mu2.entity_id = i.level2_entity_id
 	  LEFT JOIN equipment.rescue_station s2 ON s2.id = i.level2_station_id
 	  LEFT JOIN core.staff h ON h.id = i.handler_staff_id
-	 WHERE (CASE WHEN p_id IS NULL THEN i.status = 'open' ELSE i.id = p_id END)
+	 WHERE i.id = ANY (CASE WHEN p_id IS NULL
+	                        THEN ARRAY(SELECT x.id FROM rights.rescue_incident x WHERE x.status = 'open')
+	                        ELSE ARRAY[p_id] END)
 	   AND (everyone OR i.district_org_id = ANY (orgs))
 	 ORDER BY i.injured DESC, rights.rescue_deadline(i), i.id;
 END $$;
