@@ -7,6 +7,7 @@
 
 #include "base/xalloc.h"
 #include "domain/draft.h"
+#include "screens/rescue.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/listbox.h"
@@ -18,6 +19,7 @@ static const struct {
 	const struct screen *screen;
 } registry[] = {
     {"complaint", &screen_entity_complaint_draft},
+    {"rescue", &screen_rescue_intake_draft},
 };
 
 static const struct screen *reopener(const char *kind)
