@@ -7,6 +7,7 @@
 
 #include "base/xalloc.h"
 #include "domain/draft.h"
+#include "screens/rescue.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/listbox.h"
@@ -19,6 +20,7 @@ static const struct {
 } registry[] = {
     {"complaint", &screen_entity_complaint_draft},
     {"inspection_result", &screen_inspection_result_draft},
+    {"rescue", &screen_rescue_intake_draft},
 };
 
 static const struct screen *reopener(const char *kind)

@@ -3,6 +3,7 @@
  * its entry in screen_for_menu() with the real screen. */
 #include <stdlib.h>
 
+#include "screens/rescue.h"
 #include "screens/screens.h"
 #include "ui/term.h"
 
@@ -39,7 +40,6 @@ static const enum action_id placeholder_actions[] = {ACT_BACK, ACT_NONE};
 	};
 
 PLACEHOLDER(complaint, MSG_MENU_COMPLAINT)
-PLACEHOLDER(rescue, MSG_MENU_RESCUE)
 PLACEHOLDER(policy, MSG_MENU_POLICY)
 
 const struct screen *screen_for_menu(enum action_id a)
@@ -47,7 +47,7 @@ const struct screen *screen_for_menu(enum action_id a)
 	switch (a) {
 	case ACT_MENU_ENTITY: return &screen_entity_search;
 	case ACT_MENU_COMPLAINT: return &placeholder_complaint;
-	case ACT_MENU_RESCUE: return &placeholder_rescue;
+	case ACT_MENU_RESCUE: return &screen_rescue_board;
 	case ACT_MENU_INSPECTION: return &screen_inspection_plans;
 	case ACT_MENU_POLICY: return &placeholder_policy;
 	case ACT_MENU_REPORT: return &screen_report_list;

@@ -20,6 +20,34 @@ static const char SQL_INCIDENT[] =
     "closed_at, "
     "cause_code, cause_note, callback_at, callback_result, note, source_system) FROM STDIN";
 
+/* The steps of the generated history, from the step times of each incident
+ * (the desk writes them one by one as dispatchers act). */
+static const char SQL_STEPS[] =
+    "INSERT INTO rights.rescue_step (incident_id, step, at, staff_id, to_state, level, target, "
+    "version) "
+    "SELECT i.id, s.step, s.at, CASE WHEN s.step = 'received' THEN i.received_by_staff_id END, "
+    "       CASE WHEN s.step IN ('level2', 'level3') THEN "
+    "            CASE WHEN i.arrived_at <= s.at THEN 'arrived' WHEN i.en_route_at <= s.at THEN "
+    "'en_route' "
+    "                 WHEN i.acknowledged_at <= s.at THEN 'acknowledged' "
+    "                 WHEN i.level1_dispatched_at <= s.at OR s.step = 'level2' THEN 'dispatched' "
+    "                 ELSE 'received' END "
+    "            WHEN s.step = 'callback' THEN 'callback_done' ELSE s.step END, "
+    "       s.level, s.target, 0 "
+    "  FROM rights.rescue_incident i CROSS JOIN LATERAL (VALUES "
+    "       ('received', i.received_at, NULL::smallint, NULL::text), "
+    "       ('dispatched', i.level1_dispatched_at, 1::smallint, NULL), "
+    "       ('acknowledged', i.acknowledged_at, NULL, NULL), ('en_route', i.en_route_at, NULL, "
+    "NULL), "
+    "       ('level2', i.level2_dispatched_at, 2::smallint, NULL), "
+    "       ('level3', i.level3_dispatched_at, 3::smallint, '119'), ('arrived', i.arrived_at, "
+    "NULL, NULL), "
+    "       ('released', i.released_at, NULL, NULL), "
+    "       (CASE WHEN i.status = 'cancelled' THEN 'cancelled' ELSE 'closed' END, i.closed_at, "
+    "NULL, NULL), "
+    "       ('callback', i.callback_at, NULL, NULL)) AS s (step, at, level, target) "
+    " WHERE s.at IS NOT NULL ORDER BY i.id, s.at";
+
 static const char *const causes[] = {"power_cut", "water_ingress", "door_blocked", "forced_door",
                                      "overload",  "door_fault",    "drive_fault",  "other"};
 static const int cause_w[] = {10, 1, 15, 5, 5, 35, 20, 9};
@@ -206,5 +234,9 @@ enum status gen_write_rescue(struct gen_world *w)
 			gen_sink_row(&s);
 		}
 	}
-	return gen_sink_close(&s);
+	if (gen_sink_close(&s) != ST_OK)
+		return w->st;
+	if (db_command(w->db, SQL_STEPS, 0, NULL, &w->err) != ST_OK)
+		w->st = w->err.status;
+	return w->st;
 }

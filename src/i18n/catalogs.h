@@ -10,6 +10,7 @@
 #include "i18n/entity.def"
 #include "i18n/csv.def"
 #include "i18n/report.def"
+#include "i18n/rescue.def"
 #include "i18n/live.def"
 #include "i18n/form.def"
 #include "i18n/inspection.def"
