@@ -44,6 +44,7 @@ COMMENT ON COLUMN core.desk_clock.law IS '政策知识库中的法规简称（�
 COMMENT ON COLUMN core.desk_clock.article_no IS '条序号';
 COMMENT ON COLUMN core.desk_clock.article IS '设定时限的条款（显示用）';
 COMMENT ON COLUMN core.desk_clock.pausable IS '检定、检验、检测、鉴定期间是否暂停计时';
+CREATE INDEX desk_clock_setting_key_idx ON core.desk_clock (setting_key);
 
 INSERT INTO core.setting (key, value, value_type, description) VALUES
 	('reply_12345_workdays', '5', 'integer', '12345 转办工单的答复时限（工作日，本地规定）'),
@@ -170,13 +171,13 @@ COMMENT ON COLUMN rights.report.status IS
 	'状态：registered 已登记，verifying 核查中，decided 已决定是否立案，transferred 已告知向有权机关提出，closed 办结，merged 重复件已并入另一件';
 -- A case opened from a report is recorded by its number when the case
 -- itself is not (yet) in the warehouse.
+ALTER TABLE rights.report ADD COLUMN case_no text;
 ALTER TABLE rights.report DROP CONSTRAINT report_case_opened_has_case;
 ALTER TABLE rights.report ADD CONSTRAINT report_case_opened_has_case
-	CHECK (case_id IS NULL OR decision = 'case_opened');
+	CHECK ((decision = 'case_opened') = (case_id IS NOT NULL OR case_no IS NOT NULL));
 ALTER TABLE rights.report
 	ADD COLUMN merged_into_id bigint REFERENCES rights.report (id),
 	ADD COLUMN routing_note text,
-	ADD COLUMN case_no text,
 	ADD COLUMN extension_reason text,
 	ADD COLUMN extension_approved_by bigint REFERENCES core.staff (id),
 	ADD COLUMN clock text REFERENCES core.desk_clock (code),
