@@ -32,9 +32,9 @@ BEGIN
 	END IF;
 	missing := rights.complaint_missing(c);
 	IF cardinality(missing) > 0 THEN
-		RAISE EXCEPTION '投诉 % 缺少第九条规定的材料：%（当前状态为“%”）', c.complaint_no,
-			array_to_string(missing, '、'), rights.state_label('complaint', it.state)
-			USING ERRCODE = 'check_violation', CONSTRAINT = 'complaint_section9_complete',
+		RAISE EXCEPTION '投诉 % 当前状态为“%”（%），缺少第九条规定的材料：%，不能受理', c.complaint_no,
+			rights.state_label('complaint', it.state), it.state, array_to_string(missing, '、')
+			USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = 'state=' || it.state,
 			      HINT = '补正材料后再受理；材料不全的，可按第十五条第五项（materials_missing）不予受理';
 	END IF;
 	UPDATE rights.complaint x

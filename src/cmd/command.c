@@ -17,11 +17,20 @@ extern const struct command generate_commands[];
 extern const struct command import_commands[];
 extern const struct command security_commands[];
 extern const struct command entity_commands[];
+extern const struct command complaint_commands[], tipoff_commands[], consult_commands[];
 
 /* Every table of commands; each ends with an entry whose noun is NULL. */
-static const struct command *const tables[] = {
-	core_commands,   uscc_commands,     reference_commands, generate_commands,
-	import_commands, security_commands, entity_commands,    NULL};
+static const struct command *const tables[] = {core_commands,
+                                               uscc_commands,
+                                               reference_commands,
+                                               generate_commands,
+                                               import_commands,
+                                               security_commands,
+                                               entity_commands,
+                                               complaint_commands,
+                                               tipoff_commands,
+                                               consult_commands,
+                                               NULL};
 
 void cmd_ctx_init(struct cmd_ctx *ctx, struct conf *conf, struct db *db, struct session *s)
 {

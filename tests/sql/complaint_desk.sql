@@ -167,7 +167,7 @@ SELECT results_eq($$SELECT label, state FROM res WHERE label IN ('mediate regist
                            ('terminate registered', '55000')$$,
                   'every transition the state does not allow is refused with 55000');
 SELECT alike(pg_temp.msg('mediate registered'), '%已登记待受理%registered%', '  ... naming the current state');
-SELECT is(pg_temp.st('accept draft'), '23514', 'a draft is not accepted until complete (§9)');
+SELECT is(pg_temp.st('accept draft'), '55000', 'a draft is not accepted until complete (§9)');
 SELECT alike(pg_temp.msg('accept draft'), '%投诉人通讯地址%', '  ... and the refusal lists what is missing');
 SELECT is(pg_temp.st('extend by handler'), '42501', 'only a supervisor extends a clock');
 SELECT is(pg_temp.st('reject'), '00000', 'a §15 ground refuses a complaint');
