@@ -109,6 +109,15 @@ enum status desk_cmd_step(struct cmd_ctx *ctx, const struct cmd_args *args, enum
 			st = fail_db(ctx, &err);
 		} else {
 			db_error_free(&err);
+			if (s == DS_TRANSFER) {
+				/* the item may now be out of the caller's scope */
+				char *m = trs(MSG_DESK_TRANSFERRED, tr(kind_msg(k)), args->argv[0], a);
+				fprintf(ctx->out, "%s\n", m);
+				free(m);
+				strbuf_free(&id);
+				strbuf_free(&out);
+				return ST_OK;
+			}
 			if (s == DS_RESUME && ctx->format == FMT_TABLE) {
 				char *m = trs(MSG_DESK_RESUMED, strbuf_str(&out));
 				fprintf(ctx->out, "%s\n", m);
