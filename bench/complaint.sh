@@ -14,6 +14,7 @@
 # The generator makes 1.5 complaints per entity (3,000,000 at 2,000,000
 # entities) plus reports and consultations, so the history is there; open
 # items without a clock (a warehouse generated before the desk) get one here.
+# Figures are only meaningful on a quiet machine (see the load average printed).
 set -u
 export PGOPTIONS="-c client_min_messages=warning"
 root=${SMCON_ROOT:?run through bench/run}
@@ -25,8 +26,10 @@ as() {
 	PGUSER=$u PGPASSWORD=demo psql -X -q -At -v ON_ERROR_STOP=1 "$@"
 }
 make -s -C "$root" tests >/dev/null || exit 1
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 owner -c "SELECT rights.desk_clock_fill()" >/dev/null
+owner -c "VACUUM ANALYZE rights.complaint" -c "VACUUM ANALYZE rights.report" -c "VACUUM ANALYZE rights.consultation" >/dev/null
 owner <<'SQL' | sed 's/^/# /'
 SELECT format('%s complaints, %s reports, %s consultations in the warehouse',
               (SELECT count(*) FROM rights.complaint), (SELECT count(*) FROM rights.report),
