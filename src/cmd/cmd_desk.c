@@ -111,7 +111,8 @@ enum status desk_cmd_step(struct cmd_ctx *ctx, const struct cmd_args *args, enum
 			db_error_free(&err);
 			if (s == DS_TRANSFER) {
 				/* the item may now be out of the caller's scope */
-				char *m = trs(MSG_DESK_TRANSFERRED, tr(kind_msg(k)), args->argv[0], a);
+				char *m =
+				    trs(MSG_DESK_TRANSFERRED, tr(kind_msg(k)), args->argv[0], a);
 				fprintf(ctx->out, "%s\n", m);
 				free(m);
 				strbuf_free(&id);
