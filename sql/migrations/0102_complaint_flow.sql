@@ -28,7 +28,9 @@ DECLARE
 BEGIN
 	SELECT * INTO c FROM rights.complaint x WHERE x.id = p_id;
 	IF it.state NOT IN ('draft', 'registered') THEN
-		PERFORM rights.wrong_state('complaint', it.item_no, it.state, '受理');
+		RAISE EXCEPTION '投诉 % 已作出受理决定，当前状态为“%”（%），不能再受理', it.item_no,
+			rights.state_label('complaint', it.state), it.state
+			USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = 'state=' || it.state;
 	END IF;
 	missing := rights.complaint_missing(c);
 	IF cardinality(missing) > 0 THEN
@@ -57,7 +59,9 @@ DECLARE
 	t timestamptz := core.now();
 BEGIN
 	IF it.state NOT IN ('draft', 'registered') THEN
-		PERFORM rights.wrong_state('complaint', it.item_no, it.state, '作出不予受理决定');
+		RAISE EXCEPTION '投诉 % 已作出受理决定，当前状态为“%”（%），不能再作不予受理决定', it.item_no,
+			rights.state_label('complaint', it.state), it.state
+			USING ERRCODE = 'object_not_in_prerequisite_state', DETAIL = 'state=' || it.state;
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM core.refusal_ground g WHERE g.code = p_ground) THEN
 		RAISE EXCEPTION '没有不予受理情形“%”（第十五条）', coalesce(p_ground, '')
