@@ -144,8 +144,10 @@ cat >"$work/assign.sql" <<SQL
 \set k random(1, $n_ids)
 SELECT api.desk_assign('complaint', ARRAY[(('{$ids}'::bigint[])[:k])], CASE WHEN :client_id % 2 = 0 THEN 'demo_handler_lx' ELSE 'demo_supervisor_lx' END);
 SQL
+# each client pauses and resumes an item of its own (the check and the step
+# are two statements: two clients on one item would race between them)
 cat >"$work/pause.sql" <<SQL
-\set k random(1, $n_ids)
+\set k 1 + :client_id % $n_ids
 SELECT CASE WHEN clock_paused_since IS NULL THEN api.desk_pause('complaint', id, '送检')::text
             ELSE api.desk_resume('complaint', id)::text END
   FROM rights.complaint WHERE id = ('{$ids}'::bigint[])[:k];
