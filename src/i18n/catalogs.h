@@ -10,3 +10,5 @@
 #include "i18n/entity.def"
 #include "i18n/csv.def"
 #include "i18n/complaint.def"
+#include "i18n/live.def"
+#include "i18n/form.def"
