@@ -18,6 +18,7 @@ static const struct {
 	const struct screen *screen;
 } registry[] = {
     {"complaint", &screen_entity_complaint_draft},
+    {"desk_intake", &screen_complaint_intake_draft},
 };
 
 static const struct screen *reopener(const char *kind)

@@ -38,7 +38,6 @@ static const enum action_id placeholder_actions[] = {ACT_BACK, ACT_NONE};
 		.action = placeholder_action,                                                \
 	};
 
-PLACEHOLDER(complaint, MSG_MENU_COMPLAINT)
 PLACEHOLDER(rescue, MSG_MENU_RESCUE)
 PLACEHOLDER(inspection, MSG_MENU_INSPECTION)
 PLACEHOLDER(policy, MSG_MENU_POLICY)
@@ -48,7 +47,7 @@ const struct screen *screen_for_menu(enum action_id a)
 {
 	switch (a) {
 	case ACT_MENU_ENTITY: return &screen_entity_search;
-	case ACT_MENU_COMPLAINT: return &placeholder_complaint;
+	case ACT_MENU_COMPLAINT: return &screen_complaint_queue;
 	case ACT_MENU_RESCUE: return &placeholder_rescue;
 	case ACT_MENU_INSPECTION: return &placeholder_inspection;
 	case ACT_MENU_POLICY: return &placeholder_policy;

@@ -28,6 +28,11 @@ static const char SQL_INTAKE[] =
     "false), $8, $9, "
     "$10, $11, $12, $13, $14::numeric, $15, $16, $17, $18::timestamptz, $19, $20)";
 
+const char *desk_intake_sql(void)
+{
+	return SQL_INTAKE;
+}
+
 PGresult *desk_intake(struct db *db, const char *const v[DF_COUNT], struct db_error *err)
 {
 	return db_exec(db, SQL_INTAKE, DF_COUNT, v, err);
@@ -62,8 +67,7 @@ static const struct step_sql steps[DS_COUNT] = {
     [DS_KEEP_APART] = {"kiab", "SELECT api.desk_keep_apart($1, $2::bigint, $3::bigint, $4)"},
 };
 
-/* A refused transition (55000) is a conflict with the item's state: exit 5. */
-static void state_conflict(struct db_error *err)
+void desk_state_conflict(struct db_error *err)
 {
 	if (strcmp(err->sqlstate, "55000") != 0)
 		return;
@@ -72,21 +76,29 @@ static void state_conflict(struct db_error *err)
 	trf(&err->message, MSG_DB_ERR_CONFLICT, strbuf_str(&err->detail));
 }
 
+const char *desk_step_sql(enum desk_step s, enum desk_kind k, const char *id, const char *a,
+                          const char *b, const char *c, const char **params, int *n)
+{
+	*n = 0;
+	for (const char *x = steps[s].params; *x; x++)
+		params[(*n)++] = *x == 'k'   ? desk_kind_key(k)
+		                 : *x == 'i' ? id
+		                 : *x == 'a' ? a
+		                 : *x == 'b' ? b
+		                             : c;
+	return steps[s].sql;
+}
+
 enum status desk_step_run(struct db *db, enum desk_step s, enum desk_kind k, const char *id,
                           const char *a, const char *b, const char *c, struct strbuf *out,
                           struct db_error *err)
 {
 	const char *p[5];
-	int n = 0;
-	for (const char *x = steps[s].params; *x; x++)
-		p[n++] = *x == 'k'   ? desk_kind_key(k)
-		         : *x == 'i' ? id
-		         : *x == 'a' ? a
-		         : *x == 'b' ? b
-		                     : c;
-	PGresult *res = db_exec(db, steps[s].sql, n, p, err);
+	int n;
+	const char *sql = desk_step_sql(s, k, id, a, b, c, p, &n);
+	PGresult *res = db_exec(db, sql, n, p, err);
 	if (!res) {
-		state_conflict(err);
+		desk_state_conflict(err);
 		return err->status;
 	}
 	if (out && PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
@@ -109,7 +121,7 @@ enum status desk_complete(struct db *db, const char *id, const char *const v[DF_
 	PGresult *res = db_exec(
 	    db, "SELECT api.complaint_complete($1::bigint, $2, $3, $4, $5, $6, $7, $8)", 8, p, err);
 	if (!res) {
-		state_conflict(err);
+		desk_state_conflict(err);
 		return err->status;
 	}
 	strbuf_add(missing, PQgetvalue(res, 0, 0));
@@ -156,6 +168,16 @@ static const char *const queue_keys[DQ_COUNT] = {
 const char *desk_queue_key(enum desk_queue_col c)
 {
 	return c < DQ_COUNT ? queue_keys[c] : "";
+}
+
+const char *desk_item_page_sql(void)
+{
+	return "SELECT 'f', field, label, label_en, value, NULL, NULL FROM api.desk_item($1, "
+	       "$2::bigint) "
+	       "UNION ALL SELECT 't', action, to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD "
+	       "HH24:MI'), actor, "
+	       "rights.state_label($1, to_state), concat_ws(' ', note, other_no), clock_due::text "
+	       "FROM api.desk_timeline($1, $2::bigint)";
 }
 
 static const char SQL_QUEUE[] =

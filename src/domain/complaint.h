@@ -62,6 +62,8 @@ enum desk_intake_col {
 /* Registers a submission. Returns the rows (caller PQclear()s) or NULL
  * with err filled. */
 PGresult *desk_intake(struct db *db, const char *const v[DF_COUNT], struct db_error *err);
+/* Its statement (DF_COUNT parameters in enum order), for a form that sends it. */
+const char *desk_intake_sql(void);
 
 /* The steps. Each takes the item's kind and id and up to three more
  * values (a, b, c), as its statement says. */
@@ -94,6 +96,18 @@ enum desk_step {
 enum status desk_step_run(struct db *db, enum desk_step s, enum desk_kind k, const char *id,
                           const char *a, const char *b, const char *c, struct strbuf *out,
                           struct db_error *err);
+
+/* The statement of a step and its parameters (params has room for 5), for
+ * a screen that sends it without waiting. */
+const char *desk_step_sql(enum desk_step s, enum desk_kind k, const char *id, const char *a,
+                          const char *b, const char *c, const char **params, int *n);
+/* A refused transition (SQLSTATE 55000) is a conflict with the item's
+ * state: err becomes ST_CONFLICT (exit 5) with a message to match. */
+void desk_state_conflict(struct db_error *err);
+/* One statement for the item screen: the item's fields ('f', field, label,
+ * label_en, value) and its timeline ('t', action, at, actor, state, note,
+ * due); parameters kind and id. */
+const char *desk_item_page_sql(void);
 
 /* Fills in a complaint's missing §9 items (NULL: unchanged); missing gets
  * what still lacks ("" when complete). */
