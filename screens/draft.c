@@ -21,6 +21,7 @@ static const struct {
     {"complaint", &screen_entity_complaint_draft},
     {"inspection_result", &screen_inspection_result_draft},
     {"rescue", &screen_rescue_intake_draft},
+    {"desk_intake", &screen_complaint_intake_draft},
 };
 
 static const struct screen *reopener(const char *kind)

@@ -39,14 +39,13 @@ static const enum action_id placeholder_actions[] = {ACT_BACK, ACT_NONE};
 		.action = placeholder_action,                                                \
 	};
 
-PLACEHOLDER(complaint, MSG_MENU_COMPLAINT)
 PLACEHOLDER(policy, MSG_MENU_POLICY)
 
 const struct screen *screen_for_menu(enum action_id a)
 {
 	switch (a) {
 	case ACT_MENU_ENTITY: return &screen_entity_search;
-	case ACT_MENU_COMPLAINT: return &placeholder_complaint;
+	case ACT_MENU_COMPLAINT: return &screen_complaint_queue;
 	case ACT_MENU_RESCUE: return &screen_rescue_board;
 	case ACT_MENU_INSPECTION: return &screen_inspection_plans;
 	case ACT_MENU_POLICY: return &placeholder_policy;

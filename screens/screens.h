@@ -17,6 +17,8 @@ extern const struct screen screen_audit;
 extern const struct screen screen_inspection_plans;
 extern const struct screen screen_inspection_result_draft;
 extern const struct screen screen_report_list;
+extern const struct screen screen_complaint_queue, screen_complaint_item, screen_complaint_step,
+    screen_complaint_intake, screen_complaint_supervise, screen_complaint_intake_draft;
 extern const struct screen screen_entity_complaint_draft;
 extern const struct screen screen_draft;
 

@@ -21,12 +21,14 @@ extern const struct command inspection_commands[];
 extern const struct command report_commands[];
 extern const struct command rescue_commands[];
 extern const struct command elevator_commands[];
+extern const struct command complaint_commands[], tipoff_commands[], consult_commands[];
 
 /* Every table of commands; each ends with an entry whose noun is NULL. */
 static const struct command *const tables[] = {
 	core_commands,       uscc_commands,     reference_commands, generate_commands,
 	import_commands,     security_commands, entity_commands,    inspection_commands,
-	report_commands,     rescue_commands,   elevator_commands,  NULL};
+	report_commands,     rescue_commands,   elevator_commands,  complaint_commands,
+	tipoff_commands,     consult_commands,  NULL};
 
 void cmd_ctx_init(struct cmd_ctx *ctx, struct conf *conf, struct db *db, struct session *s)
 {

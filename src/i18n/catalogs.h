@@ -11,6 +11,7 @@
 #include "i18n/csv.def"
 #include "i18n/report.def"
 #include "i18n/rescue.def"
+#include "i18n/complaint.def"
 #include "i18n/live.def"
 #include "i18n/form.def"
 #include "i18n/inspection.def"
