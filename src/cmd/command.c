@@ -17,11 +17,13 @@ extern const struct command generate_commands[];
 extern const struct command import_commands[];
 extern const struct command security_commands[];
 extern const struct command entity_commands[];
+extern const struct command ha_commands[];
 
 /* Every table of commands; each ends with an entry whose noun is NULL. */
 static const struct command *const tables[] = {
-	core_commands,   uscc_commands,     reference_commands, generate_commands,
-	import_commands, security_commands, entity_commands,    NULL};
+    core_commands,     uscc_commands,   reference_commands,
+    generate_commands, import_commands, security_commands,
+    entity_commands,   ha_commands,     NULL};
 
 void cmd_ctx_init(struct cmd_ctx *ctx, struct conf *conf, struct db *db, struct session *s)
 {
@@ -297,7 +299,9 @@ enum status cmd_execute_line(struct cmd_ctx *ctx, const char *line)
 		strbuf_free(&err);
 		return st;
 	}
-	enum status st = cmd_execute(ctx, w.count, w.word);
+	enum status st = cmd_reconnect_if_lost(ctx);
+	if (st == ST_OK)
+		st = cmd_execute(ctx, w.count, w.word);
 	words_free(&w);
 	strbuf_free(&err);
 	return st;

@@ -6,6 +6,7 @@
 
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "db/conninfo.h"
 #include "i18n/i18n.h"
 
 void db_error_init(struct db_error *err)
@@ -84,8 +85,8 @@ void db_free(struct db *db)
 
 /* The keyword arrays for libpq; the password is never put into a string. */
 struct params {
-	const char *kw[8];
-	const char *val[8];
+	const char *kw[16];
+	const char *val[16];
 	char timeout[16];
 };
 
@@ -93,6 +94,7 @@ static void build_params(const struct db *db, struct params *p, int with_passwor
 {
 	int n = 0;
 	snprintf(p->timeout, sizeof p->timeout, "%d", db->connect_timeout);
+	n = db_keepalive_params(p->kw, p->val);
 	if (db->conninfo[0]) {
 		p->kw[n] = "dbname";
 		p->val[n++] = db->conninfo;

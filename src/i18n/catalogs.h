@@ -9,3 +9,4 @@
 #include "i18n/security.def"
 #include "i18n/entity.def"
 #include "i18n/csv.def"
+#include "i18n/ha.def"
