@@ -20,6 +20,12 @@ int db_keepalive_params(const char **kw, const char **val)
 	return n;
 }
 
+int db_only_standbys(const char *msg)
+{
+	/* libpq's words for a server target_session_attrs turned down */
+	return strstr(msg, "session is read-only") || strstr(msg, "server is in hot standby mode");
+}
+
 int db_alive(struct db *db)
 {
 	if (!db->conn || db->state != DB_UP)

@@ -18,6 +18,11 @@
  * 5 s. Unix sockets ignore them. Fills kw/val from index 0; returns how many. */
 int db_keepalive_params(const char **kw, const char **val);
 
+/* Whether libpq's message of a failed connection says that the servers
+ * that answered were refused for target_session_attrs (standbys, when
+ * read-write was asked for): no primary, rather than a wrong password. */
+int db_only_standbys(const char *libpq_message);
+
 /* Whether db's connection is still there, without blocking: reads what the
  * server sent (a FATAL of a shut-down server, end of file) and marks db
  * DB_LOST when it has gone. Returns 1 if up, 0 if not. */

@@ -131,6 +131,8 @@ static void server_reason(struct strbuf *out, const char *msg)
 static enum db_fail classify(PGconn *conn, const struct params *p)
 {
 	const char *msg = PQerrorMessage(conn);
+	if (db_only_standbys(msg))
+		return DB_FAIL_DOWN; /* a standby took the password, but no server takes writes */
 	if (PQconnectionNeedsPassword(conn))
 		return DB_FAIL_NEED_PASSWORD;
 	if (PQconnectionUsedPassword(conn))

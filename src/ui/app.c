@@ -33,6 +33,7 @@ void app_init(struct app *app, struct conf *conf)
 void app_free(struct app *app)
 {
 	app_pop_to(app, 0);
+	db_reports_close(&app->reports);
 	db_free(&app->db);
 	session_free(&app->session);
 	strbuf_free(&app->message);
@@ -77,6 +78,7 @@ void app_logout(struct app *app)
 {
 	if (app->logged_in)
 		log_info("logout %s", app->session.login);
+	db_reports_close(&app->reports);
 	db_disconnect(&app->db);
 	db_set_login(&app->db, NULL, NULL);
 	session_free(&app->session);
@@ -202,14 +204,18 @@ static void check_db(struct app *app)
 {
 	if (!app->logged_in)
 		return;
+	time_t now = time(NULL);
 	if (app->db.state == DB_UP && app->db.conn) {
-		if (!PQconsumeInput(app->db.conn) || PQstatus(app->db.conn) != CONNECTION_OK)
+		/* the loss is drawn first; the first try to connect again comes a second later */
+		if (!PQconsumeInput(app->db.conn) || PQstatus(app->db.conn) != CONNECTION_OK) {
 			app->db.state = DB_LOST;
+			app->last_reconnect = now - 4;
+			return;
+		}
 		PGnotify *n;
 		while ((n = PQnotifies(app->db.conn)))
 			PQfreemem(n);
 	}
-	time_t now = time(NULL);
 	if (app->db.state == DB_LOST && !app->auth_rejected && now - app->last_reconnect >= 5) {
 		struct db_error err;
 		db_error_init(&err);
