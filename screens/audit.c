@@ -1,7 +1,10 @@
 /* The audit screen (admins): the audit log newest first, personal values
  * masked, with filters by user, table and start date, the details of the
  * selected entry, older pages on request, and a check of the whole hash
- * chain. Reads only: nothing here changes the log. */
+ * chain. Reads only: nothing here changes the log. It is live: new entries
+ * appear as they are written (the database NOTIFYs smcon_audit, migration
+ * 0091; the list re-reads and merges by id, new rows stand out until
+ * selected, the selection stays on its entry). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,70 +12,61 @@
 #include "domain/audit.h"
 #include "screens/screens.h"
 #include "ui/field.h"
+#include "ui/livelist.h"
 #include "ui/table.h"
 #include "ui/term.h"
 
 enum { C_ID, C_AT, C_ACTOR, C_ACTION, C_TABLE, C_SUMMARY, NCOLS };
+/* The values of an entry kept beside the shown ones, for the details. */
+enum { X_KEY = NCOLS, X_OLD, X_NEW, X_DETAIL, NVALUES };
 enum { FL_USER, FL_TABLE, FL_SINCE, NFILTERS };
 
 #define PAGE 200
 
 struct audit_screen {
-	struct audit_list entries;
-	struct table *t;
+	struct livelist *ll;
 	struct field filter[NFILTERS];
 	int editing;     /* the filter bar has the keys */
 	int focus;       /* which filter */
 	int detail;      /* the details of the selected entry are shown */
-	int more;        /* the last page was full: older entries may exist */
 };
 
-static void append_rows(struct audit_screen *st, int from)
+/* The list's source: api.audit_log, newest first, keyset by id. */
+static int source_send(void *ctx, struct db *db, enum live_job job, const char *after, int limit,
+                       struct db_error *err)
 {
-	for (int i = from; i < st->entries.n; i++) {
-		const struct audit_entry *e = &st->entries.v[i];
-		char id[32];
-		snprintf(id, sizeof id, "%lld", e->id);
-		int row = table_add_row(st->t);
-		table_set(st->t, row, C_ID, id);
-		table_set(st->t, row, C_AT, e->at);
-		table_set(st->t, row, C_ACTOR, e->actor);
-		table_set(st->t, row, C_ACTION, e->action);
-		table_set(st->t, row, C_TABLE, e->table);
-		table_set(st->t, row, C_SUMMARY, e->summary);
-		if (strcmp(e->action, "read") == 0 || strcmp(e->action, "lockout") == 0)
-			table_row_color(st->t, row, COL_ERROR);
-	}
+	struct audit_screen *st = ctx;
+	struct audit_filter f = {field_text(&st->filter[FL_USER]),
+	                         field_text(&st->filter[FL_TABLE]),
+	                         field_text(&st->filter[FL_SINCE]), 0, limit};
+	if (job == LIVE_NEXT && after)
+		f.before_id = atoll(after);
+	return audit_log_send(db, &f, err) == ST_OK ? 1 : -1;
 }
 
-/* Reads a page: the newest entries, or older ones after what is shown. */
-static void load(struct app *app, struct audit_screen *st, int older)
+static void source_read(void *ctx, const PGresult *res, enum live_job job, struct live_rows *rows)
 {
-	struct audit_filter f = {field_text(&st->filter[FL_USER]), field_text(&st->filter[FL_TABLE]),
-				 field_text(&st->filter[FL_SINCE]), 0, PAGE};
 	struct audit_list page;
-	struct db_error err;
-	db_error_init(&err);
-	if (older && st->entries.n)
-		f.before_id = st->entries.v[st->entries.n - 1].id;
-	if (audit_log(&app->db, &f, &page, &err) != ST_OK) {
-		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
-		db_error_free(&err);
-		return;
+	(void)ctx;
+	(void)job;
+	audit_list_read(res, &page);
+	for (int i = 0; i < page.n; i++) {
+		const struct audit_entry *e = &page.v[i];
+		char id[32];
+		snprintf(id, sizeof id, "%lld", e->id);
+		int row = live_rows_add(rows, id, NULL);
+		const char *v[NVALUES] = {
+		    id,         e->at,  e->actor,      e->action,     e->table,
+		    e->summary, e->key, e->old_values, e->new_values, e->detail};
+		for (int c = 0; c < NVALUES; c++)
+			live_rows_set(rows, row, c, v[c]);
+		if (strcmp(e->action, "read") == 0 || strcmp(e->action, "lockout") == 0)
+			live_rows_color(rows, row, COL_ERROR);
 	}
-	db_error_free(&err);
-	if (!older) {
-		audit_list_free(&st->entries);
-		table_clear(st->t);
-	}
-	int from = st->entries.n;
-	st->entries.v = xrealloc(st->entries.v, sizeof *st->entries.v * (size_t)(from + page.n + 1));
-	memcpy(st->entries.v + from, page.v, sizeof *page.v * (size_t)page.n);
-	st->entries.n = from + page.n;
-	free(page.v); /* the strings now belong to st->entries */
-	st->more = page.n == PAGE;
-	append_rows(st, from);
+	audit_list_free(&page);
 }
+
+static const struct live_source audit_source = {.send = source_send, .read = source_read};
 
 static void *audit_enter(struct app *app, void *arg)
 {
@@ -81,31 +75,34 @@ static void *audit_enter(struct app *app, void *arg)
 						  MSG_SEC_COL_ACTOR,	 MSG_SEC_COL_ACTION,
 						  MSG_SEC_COL_TABLE,	 MSG_SEC_COL_SUMMARY};
 	(void)arg;
-	st->t = table_new(NCOLS);
+	struct live_source src = audit_source;
+	src.ctx = st;
+	st->ll = livelist_new(&src, NCOLS, NVALUES - NCOLS, st);
+	st->ll->page_rows = PAGE;
+	st->ll->prefetch = -1; /* older pages on request (m) */
 	for (int c = 0; c < NCOLS; c++)
-		table_col(st->t, c, tr(titles[c]), c == C_SUMMARY ? 10 : 4, c == C_SUMMARY ? 0 : 22,
-			  c == C_ID ? ALIGN_RIGHT : ALIGN_LEFT, c == C_SUMMARY);
+		table_col_msg(st->ll->table, c, titles[c], c == C_SUMMARY ? 10 : 4,
+		              c == C_SUMMARY ? 0 : 22, c == C_ID ? ALIGN_RIGHT : ALIGN_LEFT,
+		              c == C_SUMMARY);
 	for (int i = 0; i < NFILTERS; i++)
 		field_init(&st->filter[i], 0, 64);
-	load(app, st, 0);
+	app_subscribe(app, st, "smcon_audit");
+	livelist_query_changed(st->ll, app, 0);
 	return st;
 }
 
 static void audit_leave(struct app *app, void *state)
 {
 	struct audit_screen *st = state;
-	(void)app;
-	audit_list_free(&st->entries);
-	table_free(st->t);
+	livelist_free(st->ll, &app->db);
 	for (int i = 0; i < NFILTERS; i++)
 		field_free(&st->filter[i]);
 	free(st);
 }
 
-static const struct audit_entry *selected(const struct audit_screen *st)
+static int has_selected(const struct audit_screen *st)
 {
-	int i = st->t->lb.selected;
-	return i >= 0 && i < st->entries.n ? &st->entries.v[i] : NULL;
+	return livelist_selected(st->ll) >= 0;
 }
 
 static void draw_filters(struct audit_screen *st, int y, int x, int w)
@@ -123,9 +120,11 @@ static void draw_filters(struct audit_screen *st, int y, int x, int w)
 }
 
 /* The selected entry's key, old and new values and details, one per line. */
-static void draw_detail(const struct audit_entry *e, int y, int x, int w, int h)
+static void draw_detail(const struct livelist *ll, int y, int x, int w, int h)
 {
-	const char *lines[] = {e->key, e->old_values, e->new_values, e->detail};
+	const char *lines[] = {
+	    livelist_selected_value(ll, X_KEY), livelist_selected_value(ll, X_OLD),
+	    livelist_selected_value(ll, X_NEW), livelist_selected_value(ll, X_DETAIL)};
 	const enum msg_id names[] = {MSG_SEC_COL_KEY, MSG_SEC_COL_OLD, MSG_SEC_COL_NEW,
 				     MSG_SEC_COL_DETAIL};
 	term_fill(y, x, w, COL_DIM);
@@ -140,16 +139,18 @@ static void draw_detail(const struct audit_entry *e, int y, int x, int w, int h)
 static void audit_draw(struct app *app, void *state, const struct rect *r)
 {
 	struct audit_screen *st = state;
-	int dh = st->detail && selected(st) ? 5 : 0;
+	int dh = st->detail && has_selected(st) ? 5 : 0;
 	struct rect list = {r->y + 2, r->x + 1, r->h - 2 - dh, r->w - 2};
 	(void)app;
 	draw_filters(st, r->y, r->x + 1, r->w - 2);
-	table_layout(st->t, list.w);
-	table_draw(st->t, &list);
-	if (st->entries.n == 0)
+	livelist_draw(st->ll, &list);
+	if (livelist_count(st->ll) == 0 && !livelist_busy(st->ll))
 		term_text(r->y + 4, list.x, list.w, tr(MSG_SEC_AUDIT_EMPTY), COL_DIM, ALIGN_CENTER);
+	if (st->ll->error.len)
+		term_text(r->y + 1, list.x, list.w, strbuf_str(&st->ll->error), COL_ERROR,
+		          ALIGN_LEFT);
 	if (dh)
-		draw_detail(selected(st), r->y + r->h - dh, list.x, list.w, dh);
+		draw_detail(st->ll, r->y + r->h - dh, list.x, list.w, dh);
 	if (st->editing)
 		draw_filters(st, r->y, r->x + 1, r->w - 2); /* again, for the cursor */
 }
@@ -166,7 +167,7 @@ static int audit_key(struct app *app, void *state, const struct key *k)
 	}
 	if (key_matches(k, "Enter")) {
 		st->editing = 0;
-		load(app, st, 0);
+		livelist_query_changed(st->ll, app, 0);
 		return SCR_HANDLED;
 	}
 	if (key_matches(k, "Tab BTab")) {
@@ -209,19 +210,30 @@ static int audit_action(struct app *app, void *state, enum action_id a)
 	case ACT_AUDIT_DETAIL: st->detail = !st->detail; return SCR_HANDLED;
 	case ACT_AUDIT_CHECK: return check_chain(app);
 	case ACT_AUDIT_MORE:
-		if (st->more)
-			load(app, st, 1);
-		else
+		if (livelist_next(st->ll, app) != 0)
 			app_message(app, MSGK_INFO, tr(MSG_SEC_AUDIT_NO_MORE));
 		return SCR_HANDLED;
-	default: return table_action(st->t, a, r.h - 3) ? SCR_HANDLED : SCR_UNHANDLED;
+	default: return livelist_action(st->ll, app, a, r.h - 3) ? SCR_HANDLED : SCR_UNHANDLED;
 	}
 }
 
 static int audit_has_selection(struct app *app, void *state)
 {
 	(void)app;
-	return selected(state) != NULL;
+	return has_selected(state);
+}
+
+static int audit_tick(struct app *app, void *state)
+{
+	struct audit_screen *st = state;
+	livelist_tick(st->ll, app);
+	return 0;
+}
+
+static void audit_notify(struct app *app, void *state, const char *channel, const char *payload)
+{
+	struct audit_screen *st = state;
+	livelist_notify(st->ll, app, channel, payload);
 }
 
 static const enum action_id audit_actions[] = {
@@ -230,13 +242,15 @@ static const enum action_id audit_actions[] = {
 	ACT_LAST,	  ACT_NONE};
 
 const struct screen screen_audit = {
-	.name = "audit",
-	.title = MSG_MENU_AUDIT,
-	.actions = audit_actions,
-	.enter = audit_enter,
-	.leave = audit_leave,
-	.draw = audit_draw,
-	.key = audit_key,
-	.action = audit_action,
-	.has_selection = audit_has_selection,
+    .name = "audit",
+    .title = MSG_MENU_AUDIT,
+    .actions = audit_actions,
+    .enter = audit_enter,
+    .leave = audit_leave,
+    .draw = audit_draw,
+    .key = audit_key,
+    .action = audit_action,
+    .has_selection = audit_has_selection,
+    .tick = audit_tick,
+    .notify = audit_notify,
 };

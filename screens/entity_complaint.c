@@ -1,32 +1,82 @@
 /* Registering a consumer complaint about the entity of a profile: the §9
  * items (complainant, phone, address, what it is about, the request, the
- * facts) in one form. Tab, Down or Enter move on (Enter on the last field
- * registers), F5 or ^S registers, Esc gives up. The database checks role,
- * items and phone and says what is wrong; the form keeps what was typed
- * until it is registered, a lost connection included. */
+ * facts) in one form (src/ui/form.h). Tab, Down or Enter move on (Enter on
+ * the last field registers), F5 or ^S registers without blocking, Esc gives
+ * up after asking when something was typed. The database checks role,
+ * items and phone and says what is wrong, next to the field; the form keeps
+ * what was typed until it is registered, a lost connection included, and
+ * keeps a server-side draft that the next login offers again
+ * (screen_entity_complaint_draft reopens it). */
 #include <stdlib.h>
 
 #include "base/xalloc.h"
 #include "domain/entity_action.h"
 #include "screens/screens.h"
-#include "ui/field.h"
+#include "ui/form.h"
 #include "ui/term.h"
+
+/* In the order of enum complaint_field; the names are api.complaint_register's. */
+static const struct form_field_def defs[CF_COUNT] = {
+    {.name = "complainant_name",
+     .label = MSG_COMPLAINT_LABEL_NAME,
+     .kind = FK_TEXT,
+     .required = FORM_REQUIRED_DB,
+     .max_bytes = 400},
+    {.name = "complainant_phone",
+     .label = MSG_COMPLAINT_LABEL_PHONE,
+     .kind = FK_TEXT,
+     .required = FORM_REQUIRED_DB,
+     .max_bytes = 400,
+     .db_names = "phone_format"},
+    {.name = "complainant_address",
+     .label = MSG_COMPLAINT_LABEL_ADDRESS,
+     .kind = FK_TEXT,
+     .required = FORM_REQUIRED_DB,
+     .max_bytes = 400},
+    {.name = "subject", .label = MSG_COMPLAINT_LABEL_SUBJECT, .kind = FK_TEXT, .max_bytes = 400},
+    {.name = "request",
+     .label = MSG_COMPLAINT_LABEL_REQUEST,
+     .kind = FK_TEXT,
+     .required = FORM_REQUIRED_DB,
+     .max_bytes = 400},
+    {.name = "facts",
+     .label = MSG_COMPLAINT_LABEL_FACTS,
+     .kind = FK_MULTILINE,
+     .required = FORM_REQUIRED_DB,
+     .max_bytes = 4000,
+     .lines = 3},
+};
 
 struct complaint_form {
 	char *uscc, *name;
-	struct field f[CF_COUNT];
-	int focus;
+	struct form form;
 };
+
+static struct complaint_form *open_form(const char *uscc, const char *name)
+{
+	struct complaint_form *st = xcalloc(1, sizeof *st);
+	st->uscc = xstrdup(uscc);
+	st->name = xstrdup(name);
+	form_init(&st->form, defs, CF_COUNT, "complaint", uscc);
+	form_draft_title(&st->form, name);
+	return st;
+}
 
 static void *complaint_enter(struct app *app, void *arg)
 {
 	const struct entity_profile *p = arg;
-	struct complaint_form *st = xcalloc(1, sizeof *st);
 	(void)app;
-	st->uscc = xstrdup(p->uscc);
-	st->name = xstrdup(entity_profile_get(p, EF_NAME));
-	for (int i = 0; i < CF_COUNT; i++)
-		field_init(&st->f[i], 0, i == CF_FACTS ? 4000 : 400);
+	return open_form(p->uscc, entity_profile_get(p, EF_NAME));
+}
+
+/* From a draft (screens/draft.c): the subject is the entity's code, the
+ * title its name, the rows the saved values. */
+static void *complaint_draft_enter(struct app *app, void *arg)
+{
+	const struct draft_reopen *d = arg;
+	(void)app;
+	struct complaint_form *st = open_form(d->subject, d->title);
+	form_load_draft(&st->form, d->values);
 	return st;
 }
 
@@ -34,8 +84,7 @@ static void complaint_leave(struct app *app, void *state)
 {
 	struct complaint_form *st = state;
 	(void)app;
-	for (int i = 0; i < CF_COUNT; i++)
-		field_free(&st->f[i]);
+	form_free(&st->form);
 	free(st->uscc);
 	free(st->name);
 	free(st);
@@ -44,47 +93,46 @@ static void complaint_leave(struct app *app, void *state)
 static void complaint_draw(struct app *app, void *state, const struct rect *r)
 {
 	struct complaint_form *st = state;
-	int x = r->x + 2, lw = 20, fw = r->w - lw - 8, y = r->y + 1;
+	int x = r->x + 2;
 	char *h = trs(MSG_COMPLAINT_FORM_HEADING, st->name);
 	(void)app;
-	term_text(y, x, r->w - 4, h, COL_KEY, ALIGN_LEFT);
+	term_text(r->y + 1, x, r->w - 4, h, COL_KEY, ALIGN_LEFT);
 	free(h);
-	term_text(y + 1, x, r->w - 4, st->uscc, COL_DIM, ALIGN_LEFT);
-	y += 3;
-	for (int i = 0; i < CF_COUNT; i++, y += 2) {
-		term_text(y, x, lw, tr(complaint_field_label((enum complaint_field)i)), COL_NORMAL,
-		          ALIGN_RIGHT);
-		field_draw(&st->f[i], y, x + lw + 2, fw, 0);
-	}
-	/* the focused field last, so that the cursor stays in it */
-	field_draw(&st->f[st->focus], r->y + 4 + 2 * st->focus, x + lw + 2, fw, 1);
+	term_text(r->y + 2, x, r->w - 4, st->uscc, COL_DIM, ALIGN_LEFT);
+	struct rect fr = {r->y + 4, x, r->h - 4, r->w - 4};
+	form_draw(&st->form, &fr);
+}
+
+static int complaint_save(struct app *app, struct complaint_form *st)
+{
+	const char *v[CF_COUNT], *p[8];
+	for (int i = 0; i < CF_COUNT; i++)
+		v[i] = form_value(&st->form, i);
+	complaint_register_params(st->uscc, v, NULL, p);
+	form_submit(&st->form, app, complaint_register_sql, 8, p);
+	return SCR_HANDLED;
 }
 
 static int complaint_key(struct app *app, void *state, const struct key *k)
 {
 	struct complaint_form *st = state;
-	(void)app;
-	return field_key(&st->f[st->focus], k) ? SCR_HANDLED : SCR_UNHANDLED;
+	int r = form_key(&st->form, app, k);
+	return r & FORM_SUBMIT ? complaint_save(app, st) : r;
 }
 
-static int complaint_save(struct app *app, struct complaint_form *st)
+static int complaint_tick(struct app *app, void *state)
 {
-	const char *v[CF_COUNT];
-	struct complaint_receipt rc;
-	struct db_error err;
-	for (int i = 0; i < CF_COUNT; i++)
-		v[i] = field_text(&st->f[i]);
-	db_error_init(&err);
-	if (complaint_register(&app->db, st->uscc, v, NULL, &rc, &err) != ST_OK) {
-		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
-		db_error_free(&err);
+	struct complaint_form *st = state;
+	PGresult *res;
+	if (form_tick(&st->form, app, &res) != FORM_DONE)
 		return SCR_HANDLED;
-	}
+	struct complaint_receipt rc;
+	complaint_receipt_read(res, &rc);
+	PQclear(res);
 	char *m = complaint_receipt_message(&rc);
 	app_message(app, MSGK_INFO, m);
 	free(m);
 	complaint_receipt_free(&rc);
-	db_error_free(&err);
 	return SCR_POP;
 }
 
@@ -92,16 +140,8 @@ static int complaint_action(struct app *app, void *state, enum action_id a)
 {
 	struct complaint_form *st = state;
 	switch (a) {
-	case ACT_FORM_CANCEL: return SCR_POP;
+	case ACT_FORM_CANCEL: return form_cancel(&st->form);
 	case ACT_COMPLAINT_SAVE: return complaint_save(app, st);
-	case ACT_FORM_NEXT:
-		if (st->focus == CF_COUNT - 1)
-			return complaint_save(app, st);
-		st->focus++;
-		return SCR_HANDLED;
-	case ACT_FORM_PREV:
-		st->focus = st->focus > 0 ? st->focus - 1 : CF_COUNT - 1;
-		return SCR_HANDLED;
 	default: return SCR_UNHANDLED;
 	}
 }
@@ -118,4 +158,17 @@ const struct screen screen_entity_complaint = {
     .draw = complaint_draw,
     .key = complaint_key,
     .action = complaint_action,
+    .tick = complaint_tick,
+};
+
+const struct screen screen_entity_complaint_draft = {
+    .name = "entity.complaint.draft",
+    .title = MSG_COMPLAINT_FORM_TITLE,
+    .actions = complaint_actions,
+    .enter = complaint_draft_enter,
+    .leave = complaint_leave,
+    .draw = complaint_draw,
+    .key = complaint_key,
+    .action = complaint_action,
+    .tick = complaint_tick,
 };

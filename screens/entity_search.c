@@ -2,7 +2,10 @@
  * phone number or a fragment of a name, legal representative or address;
  * filters; results that update as the operator types (debounced, a newer
  * keystroke cancels the running query), load page by page as the selection
- * nears the end, sort by column, narrow with "/", export with "e". */
+ * nears the end, sort by column, narrow with "/", export with "e". The
+ * results are a live list (ui/livelist.h): debounce, paging, cancel and the
+ * retry after a lost connection are its. A new search text clears the "/"
+ * narrowing (it belonged to the previous search). */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,16 +19,15 @@
 #include "print/entity_rows.h"
 #include "screens/screens.h"
 #include "ui/field.h"
+#include "ui/livelist.h"
 #include "ui/table.h"
 #include "ui/term.h"
 
 #define DEBOUNCE_MS 150
-#define PAGE_ROWS 50
-#define PREFETCH 10 /* load the next page when the selection is this close to the end */
+#define PAGE_ROWS   50
 #define NCHIPS 6
 
 enum focus { F_BOX, F_FILTERS, F_RESULTS, F_WITHIN };
-enum run { R_IDLE, R_DUE, R_RUNNING };
 
 /* The filter chips, left to right; the dates chip is typed, the others cycle. */
 static const int chip_filter[NCHIPS] = {EFL_DISTRICT, EFL_TYPE, EFL_SECTION, EFL_STATUS, EFL_FROM,
@@ -46,15 +48,13 @@ struct search {
 	struct entity_choices choices;
 	enum entity_sort sort;
 	int descending;
-	struct entity_query q; /* the search shown (or running) */
-	struct entity_page page;
-	struct table *table;
-	enum run run;
-	int appending;        /* the running query fetches the next page */
-	long long due_ms;
-	int lost;             /* the connection dropped: search again when it is back */
-	struct strbuf error;  /* the last search's error, shown on the status line */
+	struct entity_query q;   /* the search shown (or due, or running) */
+	struct entity_page page; /* the hits loaded, in the list's order */
+	struct livelist *ll;
+	struct table *table; /* ll's */
 };
+
+static const struct live_source search_source;
 
 static void *search_enter(struct app *app, void *arg)
 {
@@ -66,15 +66,18 @@ static void *search_enter(struct app *app, void *arg)
 	field_init(&st->dates, 0, 40);
 	entity_query_init(&st->q);
 	entity_page_init(&st->page);
-	strbuf_init(&st->error);
-	st->table = table_new(7);
-	table_col(st->table, 0, tr(MSG_ENTITY_F_NAME), 12, 0, ALIGN_LEFT, 3);
-	table_col(st->table, 1, tr(MSG_ENTITY_F_USCC), 18, 18, ALIGN_LEFT, 0);
-	table_col(st->table, 2, tr(MSG_ENTITY_COL_REP), 6, 10, ALIGN_LEFT, 0);
-	table_col(st->table, 3, tr(MSG_ENTITY_COL_STATUS), 4, 6, ALIGN_LEFT, 0);
-	table_col(st->table, 4, tr(MSG_ENTITY_F_ESTABLISHED), 10, 0, ALIGN_LEFT, 0);
-	table_col(st->table, 5, tr(MSG_ENTITY_FILTER_DISTRICT), 4, 8, ALIGN_LEFT, 0);
-	table_col(st->table, 6, tr(MSG_ENTITY_COL_MATCH), 4, 0, ALIGN_LEFT, 1);
+	struct live_source src = search_source;
+	src.ctx = st;
+	st->ll = livelist_new(&src, 7, 0, st);
+	st->ll->page_rows = PAGE_ROWS;
+	st->table = st->ll->table;
+	table_col_msg(st->table, 0, MSG_ENTITY_F_NAME, 12, 0, ALIGN_LEFT, 3);
+	table_col_msg(st->table, 1, MSG_ENTITY_F_USCC, 18, 18, ALIGN_LEFT, 0);
+	table_col_msg(st->table, 2, MSG_ENTITY_COL_REP, 6, 10, ALIGN_LEFT, 0);
+	table_col_msg(st->table, 3, MSG_ENTITY_COL_STATUS, 4, 6, ALIGN_LEFT, 0);
+	table_col_msg(st->table, 4, MSG_ENTITY_F_ESTABLISHED, 10, 0, ALIGN_LEFT, 0);
+	table_col_msg(st->table, 5, MSG_ENTITY_FILTER_DISTRICT, 4, 8, ALIGN_LEFT, 0);
+	table_col_msg(st->table, 6, MSG_ENTITY_COL_MATCH, 4, 0, ALIGN_LEFT, 1);
 	db_error_init(&err);
 	if (entity_choices_load(&app->db, &st->choices, &err) != ST_OK)
 		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
@@ -85,30 +88,17 @@ static void *search_enter(struct app *app, void *arg)
 static void search_leave(struct app *app, void *state)
 {
 	struct search *st = state;
-	if (st->run == R_RUNNING)
-		db_async_cancel(&app->db);
+	livelist_free(st->ll, &app->db);
 	field_free(&st->box);
 	field_free(&st->within);
 	field_free(&st->dates);
 	entity_choices_free(&st->choices);
 	entity_query_free(&st->q);
 	entity_page_free(&st->page);
-	table_free(st->table);
-	strbuf_free(&st->error);
 	free(st);
 }
 
 /* ---- running searches -------------------------------------------------- */
-
-/* Asks for a search DEBOUNCE_MS from now (a keystroke in between postpones it). */
-static void schedule(struct app *app, struct search *st, int ms)
-{
-	if (st->run == R_RUNNING) /* a newer keystroke cancels the query that runs */
-		db_async_cancel(&app->db);
-	st->run = R_DUE;
-	st->due_ms = app_now_ms() + ms;
-	app_wake_in(app, ms);
-}
 
 /* The query the box, the filters and the sort describe now. */
 static void build_query(struct search *st, struct entity_query *q)
@@ -135,52 +125,24 @@ static void build_query(struct search *st, struct entity_query *q)
 	q->page_size = PAGE_ROWS;
 }
 
-static void start(struct app *app, struct search *st, int append)
-{
-	struct db_error err;
-	if (!append) {
-		struct entity_query q;
-		build_query(st, &q);
-		entity_query_copy(&st->q, &q);
-		entity_query_free(&q);
-	}
-	st->run = R_IDLE;
-	st->appending = append;
-	if (entity_classify(st->q.text) == EK_EMPTY) {
-		entity_page_free(&st->page);
-		table_clear(st->table);
-		strbuf_reset(&st->error);
-		return;
-	}
-	db_error_init(&err);
-	if (entity_search_send(&app->db, &st->q, &err) == ST_OK) {
-		st->run = R_RUNNING;
-	} else {
-		strbuf_reset(&st->error);
-		strbuf_add(&st->error, strbuf_str(&err.message));
-		st->lost = app->db.state != DB_UP;
-	}
-	db_error_free(&err);
-}
-
-/* The rows of the page loaded last go into the table. */
-static void fill_table(struct search *st, int from)
+/* The hits loaded from index from on become rows of the list. */
+static void fill_rows(struct search *st, int from, struct live_rows *rows)
 {
 	struct strbuf how = STRBUF_INIT;
 	for (int i = from; i < st->page.n; i++) {
 		const struct entity_hit *h = &st->page.hits[i];
-		int r = table_add_row(st->table);
-		table_set(st->table, r, 0, h->v[EH_NAME]);
-		table_set(st->table, r, 1, h->v[EH_USCC]);
-		table_set(st->table, r, 2, h->v[EH_LEGAL_REP]);
-		table_set(st->table, r, 3, h->v[EH_STATUS_NAME]);
-		table_set(st->table, r, 4, h->v[EH_ESTABLISHED]);
-		table_set(st->table, r, 5, h->v[EH_DISTRICT]);
+		int r = live_rows_add(rows, h->v[EH_ID], NULL);
+		live_rows_set(rows, r, 0, h->v[EH_NAME]);
+		live_rows_set(rows, r, 1, h->v[EH_USCC]);
+		live_rows_set(rows, r, 2, h->v[EH_LEGAL_REP]);
+		live_rows_set(rows, r, 3, h->v[EH_STATUS_NAME]);
+		live_rows_set(rows, r, 4, h->v[EH_ESTABLISHED]);
+		live_rows_set(rows, r, 5, h->v[EH_DISTRICT]);
 		strbuf_reset(&how);
 		entity_hit_describe(h, &how);
-		table_set(st->table, r, 6, strbuf_str(&how));
+		live_rows_set(rows, r, 6, strbuf_str(&how));
 		if (entity_status_closed(h->v[EH_STATUS]))
-			table_row_color(st->table, r, COL_DIM);
+			live_rows_color(rows, r, COL_DIM);
 	}
 	strbuf_free(&how);
 }
@@ -201,62 +163,69 @@ static void set_highlight(struct search *st)
 	strbuf_free(&n);
 }
 
-static void collect(struct app *app, struct search *st)
+/* Asks for the search the fields describe now, ms from now (a keystroke
+ * in between postpones it; a running search is cancelled). */
+static void schedule(struct app *app, struct search *st, int ms)
 {
-	PGresult *res;
-	struct db_error err;
-	db_error_init(&err);
-	if (!db_async_poll(&app->db, &res, &err)) {
-		db_error_free(&err);
-		return;
-	}
-	st->run = R_IDLE;
-	strbuf_reset(&st->error);
-	if (!res) {
-		strbuf_add(&st->error, strbuf_str(&err.message));
-		st->lost = app->db.state != DB_UP;
-	} else {
-		int from = st->appending ? st->page.n : 0;
-		if (!st->appending) {
-			entity_page_free(&st->page);
-			table_clear(st->table);
-			set_highlight(st);
-		}
-		entity_page_add(&st->page, res);
-		fill_table(st, from);
-		PQclear(res);
-	}
-	db_error_free(&err);
+	struct entity_query q;
+	build_query(st, &q);
+	entity_query_copy(&st->q, &q);
+	entity_query_free(&q);
+	livelist_query_changed(st->ll, app, ms);
 }
 
-/* Loads the next page when the selection nears the end of what is loaded. */
-static void prefetch(struct app *app, struct search *st)
+/* ---- the list's source: api.entity_search, keyset by (sort key, id) ----- */
+
+static int source_send(void *ctx, struct db *db, enum live_job job, const char *after, int limit,
+                       struct db_error *err)
 {
-	if (st->run == R_IDLE && st->table->lb.selected >= st->page.n - PREFETCH &&
-	    entity_page_more(&st->page)) {
-		entity_page_cursor(&st->page, &st->q);
-		start(app, st, 1);
+	struct search *st = ctx;
+	(void)after; /* the keyset cursor is the last hit's (sort key, id), kept in st->page */
+	if (entity_classify(st->q.text) == EK_EMPTY) {
+		entity_page_free(&st->page);
+		entity_page_init(&st->page);
+		return 0;
 	}
+	if (job == LIVE_NEXT) {
+		entity_page_cursor(&st->page, &st->q);
+	} else {
+		entity_query_set(&st->q.after_key, NULL);
+		entity_query_set(&st->q.after_id, NULL);
+	}
+	st->q.page_size = limit;
+	return entity_search_send(db, &st->q, err) == ST_OK ? 1 : -1;
 }
+
+static void source_read(void *ctx, const PGresult *res, enum live_job job, struct live_rows *rows)
+{
+	struct search *st = ctx;
+	if (job != LIVE_NEXT) {
+		entity_page_free(&st->page);
+		entity_page_init(&st->page);
+	}
+	if (job == LIVE_FIRST)
+		set_highlight(st);
+	int from = st->page.n;
+	entity_page_add(&st->page, res);
+	fill_rows(st, from, rows);
+}
+
+static int source_more(void *ctx)
+{
+	struct search *st = ctx;
+	return entity_page_more(&st->page);
+}
+
+static const struct live_source search_source = {
+    .send = source_send,
+    .read = source_read,
+    .more = source_more,
+};
 
 static int search_tick(struct app *app, void *state)
 {
 	struct search *st = state;
-	if (st->run == R_RUNNING)
-		collect(app, st);
-	if (st->lost && app->db.state == DB_UP) { /* reconnected: search again */
-		st->lost = 0;
-		start(app, st, 0);
-	}
-	if (st->run == R_DUE) {
-		long long left = st->due_ms - app_now_ms();
-		if (left <= 0)
-			start(app, st, 0);
-		else
-			app_wake_in(app, (int)left);
-	}
-	if (st->focus == F_RESULTS)
-		prefetch(app, st);
+	livelist_tick(st->ll, app);
 	return 0;
 }
 
@@ -298,10 +267,10 @@ static void status_text(struct search *st, struct strbuf *out, enum ui_color *c)
 	const char *text = field_text(&st->box);
 	enum entity_kind k = entity_classify(text);
 	*c = COL_DIM;
-	if (st->error.len) {
+	if (st->ll->error.len) {
 		*c = COL_ERROR;
-		strbuf_add(out, strbuf_str(&st->error));
-		if (st->lost)
+		strbuf_add(out, strbuf_str(&st->ll->error));
+		if (st->ll->lost)
 			strbuf_addf(out, " %s", tr(MSG_ENTITY_WILL_RETRY));
 		return;
 	}
@@ -319,7 +288,7 @@ static void status_text(struct search *st, struct strbuf *out, enum ui_color *c)
 	strbuf_add(out, tr(entity_kind_label(k)));
 	if (k == EK_TEXT && entity_text_length(text) == 1)
 		strbuf_addf(out, " · %s", tr(MSG_ENTITY_ONE_CHAR));
-	if (st->run != R_IDLE) {
+	if (livelist_busy(st->ll)) {
 		strbuf_addf(out, " · %s", tr(MSG_ENTITY_SEARCHING));
 		return;
 	}
@@ -354,10 +323,9 @@ static void search_draw(struct app *app, void *state, const struct rect *r)
 		term_text(r->y + 2, r->x, r->w, strbuf_str(&sb), c, ALIGN_LEFT);
 	}
 	struct rect tr_ = {r->y + 3, r->x, r->h - 3, r->w};
-	table_layout(st->table, tr_.w);
-	table_draw(st->table, &tr_);
-	if (st->table->nrows == 0 && st->run == R_IDLE && entity_classify(st->q.text) != EK_EMPTY &&
-	    !st->error.len)
+	livelist_draw(st->ll, &tr_);
+	if (st->table->nrows == 0 && !livelist_busy(st->ll) &&
+	    entity_classify(st->q.text) != EK_EMPTY && !st->ll->error.len)
 		term_text(tr_.y + 2, tr_.x, tr_.w, tr(MSG_ENTITY_NONE), COL_DIM, ALIGN_CENTER);
 	if (st->focus == F_BOX) /* last, so the cursor stays in the box */
 		field_draw(&st->box, r->y, r->x + lw, r->w - lw, 1);
@@ -393,22 +361,26 @@ static int search_key(struct app *app, void *state, const struct key *k)
 	struct strbuf before = STRBUF_INIT;
 	strbuf_add(&before, field_text(f));
 	int used = field_key(f, k);
-	if (used && f != &st->within && strcmp(strbuf_str(&before), field_text(f)) != 0)
+	if (used && f != &st->within && strcmp(strbuf_str(&before), field_text(f)) != 0) {
+		if (f == &st->box) /* a new search: the narrowing was the old one's */
+			field_clear(&st->within);
 		schedule(app, st, DEBOUNCE_MS);
+	}
 	strbuf_free(&before);
 	return used ? SCR_HANDLED : SCR_UNHANDLED;
 }
 
 static void open_selected(struct app *app, struct search *st)
 {
-	int sel = st->table->lb.selected;
-	if (sel < 0 || sel >= st->page.n)
+	const char *key = livelist_selected_key(st->ll);
+	if (!key)
 		return;
-	if (st->run == R_RUNNING) { /* the profile needs the connection */
-		db_async_cancel(&app->db);
-		st->run = st->appending ? R_IDLE : R_DUE;
-	}
-	app_push(app, &screen_entity_profile, st->page.hits[sel].v[EH_USCC]);
+	for (int i = 0; i < st->page.n; i++)
+		if (strcmp(st->page.hits[i].v[EH_ID], key) == 0) {
+			/* covering the list cancels its request; it runs again on return */
+			app_push(app, &screen_entity_profile, st->page.hits[i].v[EH_USCC]);
+			return;
+		}
 }
 
 static void export_csv(struct app *app, struct search *st)
@@ -498,9 +470,8 @@ static int search_action(struct app *app, void *state, enum action_id a)
 		st->focus = F_BOX;
 		return SCR_HANDLED;
 	}
-	if (table_action(st->table, a, h)) {
+	if (livelist_action(st->ll, app, a, h)) {
 		st->focus = F_RESULTS;
-		prefetch(app, st);
 		return SCR_HANDLED;
 	}
 	switch (a) {

@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "screens/screens.h"
+#include "ui/dialog.h"
 #include "ui/field.h"
 #include "ui/term.h"
 
@@ -14,6 +15,7 @@ struct login {
 	struct field user, pass;
 	int focus; /* 0 user, 1 password */
 	char *target; /* where we connect, for display */
+	struct dialog quit; /* Esc with something typed asks before quitting */
 };
 
 static void describe_target(struct app *app, struct strbuf *out)
@@ -64,6 +66,7 @@ static void login_leave(struct app *app, void *state)
 	field_free(&st->user);
 	field_free(&st->pass);
 	free(st->target);
+	dialog_close(&st->quit);
 	free(st);
 }
 
@@ -85,6 +88,7 @@ static void login_draw(struct app *app, void *state, const struct rect *r)
 		field_draw(&st->user, y + 4, x + 12, w - 14, 1);
 	else
 		field_draw(&st->pass, y + 6, x + 12, w - 14, 1);
+	dialog_draw(&st->quit, r);
 }
 
 static void fail(struct app *app, struct login *st, const char *msg, int focus)
@@ -156,6 +160,8 @@ static int login_key(struct app *app, void *state, const struct key *k)
 {
 	struct login *st = state;
 	(void)app;
+	if (dialog_open(&st->quit))
+		return dialog_key(&st->quit, k) == DIALOG_YES ? SCR_QUIT : SCR_HANDLED;
 	return field_key(st->focus ? &st->pass : &st->user, k) ? SCR_HANDLED : SCR_UNHANDLED;
 }
 
@@ -171,7 +177,12 @@ static int login_action(struct app *app, void *state, enum action_id a)
 		return login_submit(app, st);
 	case ACT_NEXT_FIELD: st->focus = 1; return SCR_HANDLED;
 	case ACT_PREV_FIELD: st->focus = 0; return SCR_HANDLED;
-	case ACT_BACK: return SCR_QUIT;
+	case ACT_BACK:
+		/* Esc never throws away what is typed without asking */
+		if (!*field_text(&st->user) && !*field_text(&st->pass))
+			return SCR_QUIT;
+		dialog_ask(&st->quit, tr(MSG_LOGIN_QUIT_ASK), 0, 0);
+		return SCR_HANDLED;
 	default: return SCR_UNHANDLED;
 	}
 }

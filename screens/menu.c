@@ -2,7 +2,9 @@
 #include <stdlib.h>
 
 #include "base/xalloc.h"
+#include "domain/draft.h"
 #include "screens/screens.h"
+#include "ui/dialog.h"
 #include "ui/listbox.h"
 #include "ui/term.h"
 
@@ -14,6 +16,9 @@ static const enum action_id entries[] = {ACT_MENU_ENTITY,  ACT_MENU_COMPLAINT, A
 struct menu {
 	enum action_id shown[NENTRIES];
 	struct listbox lb;
+	struct dialog logout; /* Esc asks before logging out */
+	int drafts;           /* the operator's unfinished drafts */
+	int recount;          /* count them again when the menu is on top again */
 };
 
 static void *menu_enter(struct app *app, void *arg)
@@ -25,13 +30,16 @@ static void *menu_enter(struct app *app, void *arg)
 		if (app_allowed(app, entries[i]))
 			st->shown[n++] = entries[i];
 	listbox_init(&st->lb, n);
+	st->drafts = app->session.has_staff ? draft_count(&app->db) : 0;
 	return st;
 }
 
 static void menu_leave(struct app *app, void *state)
 {
+	struct menu *st = state;
 	(void)app;
-	free(state);
+	dialog_close(&st->logout);
+	free(st);
 }
 
 static void menu_draw(struct app *app, void *state, const struct rect *r)
@@ -54,11 +62,40 @@ static void menu_draw(struct app *app, void *state, const struct rect *r)
 		term_text(y, x + 25, w - 26, tr(a->help), i == st->lb.selected ? c : COL_DIM,
 			  ALIGN_LEFT);
 	}
+	if (st->drafts > 0) {
+		strbuf_reset(&sb);
+		trf(&sb, MSG_DRAFT_BANNER, st->drafts);
+		term_text(r->y + r->h - 1, x, w, strbuf_str(&sb), COL_KEY, ALIGN_LEFT);
+	}
 	strbuf_free(&sb);
+	dialog_draw(&st->logout, r);
 }
 
-static int open_entry(struct app *app, enum action_id a)
+static int menu_key(struct app *app, void *state, const struct key *k)
 {
+	struct menu *st = state;
+	if (!dialog_open(&st->logout))
+		return SCR_UNHANDLED;
+	if (dialog_key(&st->logout, k) != DIALOG_YES)
+		return SCR_HANDLED;
+	app_logout(app);
+	return SCR_POP;
+}
+
+static int menu_tick(struct app *app, void *state)
+{
+	struct menu *st = state;
+	if (st->recount && app->session.has_staff && !app->db.async_pending) {
+		st->recount = 0;
+		st->drafts = draft_count(&app->db);
+		return SCR_HANDLED;
+	}
+	return SCR_UNHANDLED;
+}
+
+static int open_entry(struct app *app, struct menu *st, enum action_id a)
+{
+	st->recount = 1;
 	app_push(app, screen_for_menu(a), NULL);
 	return SCR_HANDLED;
 }
@@ -72,30 +109,34 @@ static int menu_action(struct app *app, void *state, enum action_id a)
 	case ACT_OPEN:
 		if (st->lb.selected < 0)
 			return SCR_HANDLED;
-		return open_entry(app, st->shown[st->lb.selected]);
-	case ACT_LOGOUT:
-		app_logout(app);
-		return SCR_POP;
+		return open_entry(app, st, st->shown[st->lb.selected]);
+	case ACT_LOGOUT: dialog_ask(&st->logout, tr(MSG_MENU_LOGOUT_ASK), 0, 0); return SCR_HANDLED;
+	case ACT_DRAFTS:
+		st->recount = 1;
+		app_push(app, &screen_draft, NULL);
+		return SCR_HANDLED;
 	default:
 		for (int i = 0; i < NENTRIES; i++)
 			if (entries[i] == a)
-				return open_entry(app, a);
+				return open_entry(app, st, a);
 		return SCR_UNHANDLED;
 	}
 }
 
 static const enum action_id menu_actions[] = {
-	ACT_OPEN,       ACT_LOGOUT,      ACT_UP,          ACT_DOWN,        ACT_PAGE_UP,
-	ACT_PAGE_DOWN,  ACT_FIRST,       ACT_LAST,        ACT_MENU_ENTITY, ACT_MENU_COMPLAINT,
-	ACT_MENU_RESCUE, ACT_MENU_INSPECTION, ACT_MENU_POLICY, ACT_MENU_REPORT, ACT_MENU_ADMIN,
-	ACT_MENU_AUDIT, ACT_NONE};
+    ACT_OPEN,        ACT_LOGOUT,          ACT_UP,          ACT_DOWN,        ACT_PAGE_UP,
+    ACT_PAGE_DOWN,   ACT_FIRST,           ACT_LAST,        ACT_MENU_ENTITY, ACT_MENU_COMPLAINT,
+    ACT_MENU_RESCUE, ACT_MENU_INSPECTION, ACT_MENU_POLICY, ACT_MENU_REPORT, ACT_MENU_ADMIN,
+    ACT_MENU_AUDIT,  ACT_DRAFTS,          ACT_NONE};
 
 const struct screen screen_menu = {
-	.name = "menu",
-	.title = MSG_MENU_TITLE,
-	.actions = menu_actions,
-	.enter = menu_enter,
-	.leave = menu_leave,
-	.draw = menu_draw,
-	.action = menu_action,
+    .name = "menu",
+    .title = MSG_MENU_TITLE,
+    .actions = menu_actions,
+    .enter = menu_enter,
+    .leave = menu_leave,
+    .draw = menu_draw,
+    .key = menu_key,
+    .action = menu_action,
+    .tick = menu_tick,
 };

@@ -14,6 +14,15 @@ extern const struct screen screen_entity_plan;
 extern const struct screen screen_entity_complaint;
 extern const struct screen screen_admin;
 extern const struct screen screen_audit;
+extern const struct screen screen_entity_complaint_draft;
+extern const struct screen screen_draft;
+
+/* What a screen that reopens a draft gets as its arg (screens/draft.c):
+ * the draft's subject and title, and its values as rows (name, value). */
+struct draft_reopen {
+	const char *subject, *title;
+	const PGresult *values;
+};
 
 /* The screen a main-menu action opens. */
 const struct screen *screen_for_menu(enum action_id a);

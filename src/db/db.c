@@ -7,12 +7,14 @@
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "db/conninfo.h"
+#include "db/listen.h"
 #include "i18n/i18n.h"
 
 void db_error_init(struct db_error *err)
 {
 	err->status = ST_OK;
 	err->sqlstate[0] = '\0';
+	err->lost = 0;
 	strbuf_init(&err->message);
 	strbuf_init(&err->detail);
 }
@@ -27,6 +29,7 @@ void db_error_reset(struct db_error *err)
 {
 	err->status = ST_OK;
 	err->sqlstate[0] = '\0';
+	err->lost = 0;
 	strbuf_reset(&err->message);
 	strbuf_reset(&err->detail);
 }
@@ -67,6 +70,8 @@ void db_set_login(struct db *db, const char *user, const char *password)
 
 void db_disconnect(struct db *db)
 {
+	db_async_reset(db);
+	db_listen_forget(db);
 	if (db->conn)
 		PQfinish(db->conn);
 	db->conn = NULL;
@@ -76,6 +81,7 @@ void db_disconnect(struct db *db)
 void db_free(struct db *db)
 {
 	db_disconnect(db);
+	db_listen_free(db);
 	wipe(&db->password);
 	free(db->user);
 	free(db->tried_user);
@@ -200,6 +206,7 @@ enum db_fail db_connect(struct db *db, struct db_error *err)
 	if (PQstatus(conn) == CONNECTION_OK) {
 		db->conn = conn;
 		db->state = DB_UP;
+		db->generation++;
 		if (db->notices_to_log)
 			PQsetNoticeProcessor(conn, notice_to_log, NULL);
 		session_limits(db);
@@ -288,18 +295,43 @@ static int lost(struct db *db, struct db_error *err)
 	db->state = DB_LOST;
 	db_error_reset(err);
 	err->status = ST_ERROR;
+	err->lost = 1;
 	strbuf_add(&err->detail, db->conn ? PQerrorMessage(db->conn) : "");
 	trf(&err->message, MSG_DB_LOST);
 	log_warn("connection lost: %s", strbuf_str(&err->detail));
 	return 1;
 }
 
+/* A request in flight holds the connection: refuse clearly instead of
+ * waiting behind it (see db.h). Returns 1 when refused, err filled. */
+static int busy(struct db *db, struct db_error *err)
+{
+	if (db->async_pending && db->conn && db->state == DB_UP) {
+		db_error_reset(err);
+		err->status = ST_CONFLICT;
+		trf(&err->message, MSG_DB_BUSY);
+		log_warn("statement refused: a request is in flight");
+		return 1;
+	}
+	if (db->draining && db_drain_wait(db) != 0) {
+		db_error_reset(err);
+		err->status = ST_ERROR;
+		err->lost = 1;
+		trf(&err->message, MSG_DB_LOST);
+		return 1;
+	}
+	return 0;
+}
+
 PGresult *db_exec(struct db *db, const char *sql, int nparams, const char *const *params,
 		  struct db_error *err)
 {
+	if (busy(db, err))
+		return NULL;
 	if (!db->conn || db->state != DB_UP) {
 		db_error_reset(err);
 		err->status = ST_ERROR;
+		err->lost = 1;
 		trf(&err->message, MSG_DB_LOST);
 		return NULL;
 	}
@@ -326,6 +358,8 @@ enum status db_command(struct db *db, const char *sql, int nparams, const char *
 
 enum status db_script(struct db *db, const char *sql, struct db_error *err)
 {
+	if (busy(db, err))
+		return err->status;
 	PGresult *res = PQexec(db->conn, sql);
 	ExecStatusType rs = PQresultStatus(res);
 	if (rs == PGRES_TUPLES_OK || rs == PGRES_COMMAND_OK) {

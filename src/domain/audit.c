@@ -25,20 +25,21 @@ static char **entry_text(struct audit_entry *e, int c)
 
 #define ENTRY_TEXTS 9
 
-enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_list *out,
-		      struct db_error *err)
+/* The parameters of api.audit_log for f; before and limit are buffers. */
+static void log_params(const struct audit_filter *f, const char *params[5], char before[32],
+                       char limit[16])
 {
-	char before[32], limit[16];
-	snprintf(before, sizeof before, "%lld", f->before_id);
-	snprintf(limit, sizeof limit, "%d", f->limit > 0 ? f->limit : 100);
-	const char *params[] = {f->actor && *f->actor ? f->actor : NULL,
-				f->table && *f->table ? f->table : NULL,
-				f->since && *f->since ? f->since : NULL, f->before_id ? before : NULL,
-				limit};
-	PGresult *res = db_exec(db, sql_log, 5, params, err);
-	memset(out, 0, sizeof *out);
-	if (!res)
-		return err->status;
+	snprintf(before, 32, "%lld", f->before_id);
+	snprintf(limit, 16, "%d", f->limit > 0 ? f->limit : 100);
+	params[0] = f->actor && *f->actor ? f->actor : NULL;
+	params[1] = f->table && *f->table ? f->table : NULL;
+	params[2] = f->since && *f->since ? f->since : NULL;
+	params[3] = f->before_id ? before : NULL;
+	params[4] = limit;
+}
+
+void audit_list_read(const PGresult *res, struct audit_list *out)
+{
 	out->n = PQntuples(res);
 	out->v = xcalloc((size_t)out->n + 1, sizeof *out->v);
 	for (int i = 0; i < out->n; i++) {
@@ -47,8 +48,29 @@ enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_
 		for (int c = 0; c < ENTRY_TEXTS; c++)
 			*entry_text(e, c) = xstrdup(PQgetvalue(res, i, c + 1));
 	}
+}
+
+enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_list *out,
+                      struct db_error *err)
+{
+	char before[32], limit[16];
+	const char *params[5];
+	log_params(f, params, before, limit);
+	PGresult *res = db_exec(db, sql_log, 5, params, err);
+	memset(out, 0, sizeof *out);
+	if (!res)
+		return err->status;
+	audit_list_read(res, out);
 	PQclear(res);
 	return ST_OK;
+}
+
+enum status audit_log_send(struct db *db, const struct audit_filter *f, struct db_error *err)
+{
+	char before[32], limit[16];
+	const char *params[5];
+	log_params(f, params, before, limit);
+	return db_async_send(db, sql_log, 5, params, err);
 }
 
 void audit_list_free(struct audit_list *l)

@@ -34,6 +34,11 @@ struct audit_filter {
 
 enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_list *out,
 		      struct db_error *err);
+/* Sends the same query without waiting (db_async_send); read its result
+ * with audit_list_read. */
+enum status audit_log_send(struct db *db, const struct audit_filter *f, struct db_error *err);
+/* The entries of a finished api.audit_log result. */
+void audit_list_read(const PGresult *res, struct audit_list *out);
 void audit_list_free(struct audit_list *l);
 
 struct audit_check {

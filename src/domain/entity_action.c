@@ -97,18 +97,21 @@ enum msg_id complaint_field_label(enum complaint_field f)
 	return labels[f];
 }
 
-enum status complaint_register(struct db *db, const char *code, const char *const v[CF_COUNT],
-			       const char *channel, struct complaint_receipt *out, struct db_error *err)
+const char complaint_register_sql[] =
+    "SELECT complaint_no, handling_org, decide_by::text, decide_by_provisional "
+    "FROM api.complaint_register($1, $2, $3, $4, $5, $6, $7, $8)";
+
+void complaint_register_params(const char *code, const char *const v[CF_COUNT], const char *channel,
+                               const char *p[8])
 {
-	const char *p[8] = {code,	    v[CF_NAME],	   v[CF_PHONE], v[CF_ADDRESS],
-			    v[CF_REQUEST], v[CF_FACTS],	   v[CF_SUBJECT], channel ? channel : "hotline_12315"};
-	PGresult *res =
-	    db_exec(db,
-	            "SELECT complaint_no, handling_org, decide_by::text, decide_by_provisional "
-	            "FROM api.complaint_register($1, $2, $3, $4, $5, $6, $7, $8)",
-	            8, p, err);
-	if (!res)
-		return err->status;
+	const char *q[8] = {
+	    code,          v[CF_NAME],  v[CF_PHONE],   v[CF_ADDRESS],
+	    v[CF_REQUEST], v[CF_FACTS], v[CF_SUBJECT], channel ? channel : "hotline_12315"};
+	memcpy(p, q, sizeof q);
+}
+
+void complaint_receipt_read(const PGresult *res, struct complaint_receipt *out)
+{
 	strbuf_init(&out->complaint_no);
 	strbuf_init(&out->handling_org);
 	strbuf_init(&out->decide_by);
@@ -116,6 +119,18 @@ enum status complaint_register(struct db *db, const char *code, const char *cons
 	strbuf_add(&out->handling_org, PQgetvalue(res, 0, 1));
 	strbuf_add(&out->decide_by, PQgetvalue(res, 0, 2));
 	out->decide_by_provisional = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
+}
+
+enum status complaint_register(struct db *db, const char *code, const char *const v[CF_COUNT],
+                               const char *channel, struct complaint_receipt *out,
+                               struct db_error *err)
+{
+	const char *p[8];
+	complaint_register_params(code, v, channel, p);
+	PGresult *res = db_exec(db, complaint_register_sql, 8, p, err);
+	if (!res)
+		return err->status;
+	complaint_receipt_read(res, out);
 	PQclear(res);
 	return ST_OK;
 }

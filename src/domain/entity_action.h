@@ -49,5 +49,12 @@ enum msg_id complaint_field_label(enum complaint_field f);
 enum status complaint_register(struct db *db, const char *code, const char *const v[CF_COUNT],
 			       const char *channel, struct complaint_receipt *out, struct db_error *err);
 void complaint_receipt_free(struct complaint_receipt *r);
+/* The same in parts, for a form that submits without blocking: the
+ * statement, its 8 parameters (p[8] points into code, v and channel) and
+ * the receipt read from its first row. */
+extern const char complaint_register_sql[];
+void complaint_register_params(const char *code, const char *const v[CF_COUNT], const char *channel,
+                               const char *p[8]);
+void complaint_receipt_read(const PGresult *res, struct complaint_receipt *out);
 
 #endif

@@ -9,4 +9,6 @@
 #include "i18n/security.def"
 #include "i18n/entity.def"
 #include "i18n/csv.def"
+#include "i18n/live.def"
+#include "i18n/form.def"
 #include "i18n/ha.def"

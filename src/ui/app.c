@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "base/xalloc.h"
+#include "db/listen.h"
 #include "ui/frame.h"
 #include "ui/term.h"
 
@@ -34,6 +36,7 @@ void app_free(struct app *app)
 {
 	app_pop_to(app, 0);
 	db_reports_close(&app->reports);
+	free(app->subs);
 	db_free(&app->db);
 	session_free(&app->session);
 	strbuf_free(&app->message);
@@ -50,6 +53,9 @@ int app_push(struct app *app, const struct screen *s, void *arg)
 		log_warn("screen %s not opened: %d screens are open", s->name, app->depth);
 		return -1;
 	}
+	/* the covered screen cannot collect a result: its request goes */
+	if (app->depth > 0)
+		db_async_cancel_owned(&app->db, app->stack[app->depth - 1].state);
 	app->stack[app->depth].screen = s;
 	app->stack[app->depth].state = s->enter ? s->enter(app, arg) : NULL;
 	app->depth++;
@@ -62,9 +68,63 @@ void app_pop_to(struct app *app, int depth)
 	while (app->depth > depth) {
 		app->depth--;
 		const struct screen *s = app->stack[app->depth].screen;
+		void *state = app->stack[app->depth].state;
+		db_async_cancel_owned(&app->db, state);
+		app_unsubscribe(app, state, NULL);
 		if (s->leave)
-			s->leave(app, app->stack[app->depth].state);
+			s->leave(app, state);
 	}
+}
+
+int app_subscribe(struct app *app, void *state, const char *channel)
+{
+	if (!db_channel_valid(channel))
+		return -1;
+	for (int i = 0; i < app->nsubs; i++)
+		if (app->subs[i].state == state && strcmp(app->subs[i].channel, channel) == 0)
+			return 0;
+	if (db_listen(&app->db, channel) != 0)
+		return -1;
+	app->subs = xrealloc(app->subs, sizeof *app->subs * (size_t)(app->nsubs + 1));
+	app->subs[app->nsubs].state = state;
+	app->subs[app->nsubs].channel = xstrdup(channel);
+	app->nsubs++;
+	return 0;
+}
+
+void app_unsubscribe(struct app *app, void *state, const char *channel)
+{
+	int j = 0;
+	for (int i = 0; i < app->nsubs; i++) {
+		struct app_sub *sub = &app->subs[i];
+		if (sub->state == state && (!channel || strcmp(sub->channel, channel) == 0)) {
+			db_unlisten(&app->db, sub->channel);
+			free(sub->channel);
+		} else {
+			app->subs[j++] = *sub;
+		}
+	}
+	app->nsubs = j;
+}
+
+int app_dispatch(struct app *app, const char *channel, const char *payload)
+{
+	int n = 0;
+	for (int d = 0; d < app->depth; d++) {
+		const struct screen *s = app->stack[d].screen;
+		void *state = app->stack[d].state;
+		if (!s->notify)
+			continue;
+		for (int i = 0; i < app->nsubs; i++)
+			if (app->subs[i].state == state &&
+			    strcmp(app->subs[i].channel, channel) == 0) {
+				s->notify(app, state, channel, payload ? payload : "");
+				n++;
+				break;
+			}
+	}
+	app->notified++;
+	return n;
 }
 
 void app_message(struct app *app, enum msg_kind kind, const char *text)
@@ -206,15 +266,19 @@ static void check_db(struct app *app)
 		return;
 	time_t now = time(NULL);
 	if (app->db.state == DB_UP && app->db.conn) {
+		db_pump(&app->db);
 		/* the loss is drawn first; the first try to connect again comes a second later */
-		if (!PQconsumeInput(app->db.conn) || PQstatus(app->db.conn) != CONNECTION_OK) {
-			app->db.state = DB_LOST;
+		if (app->db.state != DB_UP) {
 			app->last_reconnect = now - 4;
 			return;
 		}
 		PGnotify *n;
-		while ((n = PQnotifies(app->db.conn)))
+		while ((n = db_notify_next(&app->db))) {
+			log_debug("notification on %s: %s", n->relname, n->extra);
+			app_dispatch(app, n->relname, n->extra);
 			PQfreemem(n);
+		}
+		db_listen_sync(&app->db);
 	}
 	if (app->db.state == DB_LOST && !app->auth_rejected && now - app->last_reconnect >= 5) {
 		struct db_error err;
@@ -222,6 +286,7 @@ static void check_db(struct app *app)
 		app->last_reconnect = now;
 		int r = db_reconnect(&app->db, &err);
 		if (r == 0) {
+			db_listen_sync(&app->db); /* every channel again, at once */
 			app_message(app, MSGK_INFO, tr(MSG_APP_RECONNECTED));
 		} else if (r == 1) {
 			/* retrying a password the server refused would lock the account */

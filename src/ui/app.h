@@ -47,13 +47,26 @@ struct screen {
 	int (*action)(struct app *app, void *state, enum action_id a);
 	/* Optional: whether a PRE_SELECTION action has something selected. */
 	int (*has_selection)(struct app *app, void *state);
-	/* Optional: called about once a second and after each event. */
+	/* Optional: called about once a second and after each event (top screen only). */
 	int (*tick)(struct app *app, void *state);
+	/* Optional: a notification arrived on a channel this screen subscribed to
+	 * with app_subscribe(). Called for every subscribed screen on the stack,
+	 * background screens included, right after the event loop read it; the
+	 * payload is the NOTIFY's text ("" when none). A handler only records
+	 * what to refresh (a covered screen cannot run a request: see
+	 * app_push); the frame is redrawn afterwards. */
+	void (*notify)(struct app *app, void *state, const char *channel, const char *payload);
 };
 
 enum msg_kind { MSGK_INFO, MSGK_ERROR };
 
 #define APP_MAX_DEPTH 16
+
+/* A screen's subscription to a LISTEN channel (app_subscribe). */
+struct app_sub {
+	void *state; /* the subscriber: a screen's state pointer */
+	char *channel;
+};
 
 struct app {
 	struct conf *conf;
@@ -76,6 +89,9 @@ struct app {
 	int locked;            /* the idle lock is showing */
 	int auth_rejected;     /* the server refused the saved password: ask, never retry it */
 	const char *initial_user; /* -U: the login screen starts with it */
+	struct app_sub *subs;     /* LISTEN subscriptions of the open screens */
+	int nsubs;
+	long long notified; /* notifications dispatched (for tests and benchmarks) */
 };
 
 void app_init(struct app *app, struct conf *conf);
@@ -98,6 +114,28 @@ void app_logout(struct app *app);
 long long app_now_ms(void);
 /* Asks for a tick (the screen's tick handler) within ms milliseconds. */
 void app_wake_in(struct app *app, int ms);
+
+/* ---- the app-owned connection ------------------------------------------
+ *
+ * Owner token: a screen's state pointer. A screen that sends a request with
+ * db_async_send() tags it with db_async_adopt(&app->db, state) and collects
+ * it with db_async_poll_owned(&app->db, state, ...). The app cancels (without
+ * blocking) the request of a screen that is closed (app_pop_to) or covered by
+ * another screen (app_push), so a result never reaches a screen that is gone;
+ * the covered screen's poll then answers -1 and it sends again when it is on
+ * top. src/ui/livelist.h does all of this for lists. */
+
+/* Subscribes screen state to a LISTEN channel: the screen's notify handler
+ * gets every notification on it until the screen is closed (the
+ * subscription ends by itself) or app_unsubscribe(). The app LISTENs (name
+ * quoted), and LISTENs again after every reconnect. Returns 0, or -1 for an
+ * invalid channel name (empty or over 63 bytes). */
+int app_subscribe(struct app *app, void *state, const char *channel);
+/* Ends state's subscription to channel (NULL: to every channel). */
+void app_unsubscribe(struct app *app, void *state, const char *channel);
+/* Hands one notification to every subscribed screen (the event loop does
+ * this for each PQnotifies; exposed for tests). Returns how many got it. */
+int app_dispatch(struct app *app, const char *channel, const char *payload);
 
 /* The content area below the title bar and above the message line. */
 struct rect app_content(void);

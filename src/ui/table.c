@@ -14,6 +14,10 @@ struct table *table_new(int ncols)
 	t->ncols = ncols;
 	t->cols = xcalloc((size_t)ncols, sizeof *t->cols);
 	t->width = xcalloc((size_t)ncols, sizeof *t->width);
+	t->content_w = xcalloc((size_t)ncols, sizeof *t->content_w);
+	t->stale = xcalloc((size_t)ncols, 1);
+	for (int c = 0; c < ncols; c++)
+		t->cols[c].title_msg = -1;
 	t->sort_col = -1;
 	listbox_init(&t->lb, 0);
 	return t;
@@ -24,6 +28,8 @@ void table_clear(struct table *t)
 	for (long i = 0; i < (long)t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	t->nrows = 0;
+	memset(t->content_w, 0, sizeof *t->content_w * (size_t)t->ncols);
+	memset(t->stale, 0, (size_t)t->ncols);
 	listbox_init(&t->lb, 0);
 }
 
@@ -36,6 +42,8 @@ void table_free(struct table *t)
 		free(t->cols[i].title);
 	free(t->cols);
 	free(t->width);
+	free(t->content_w);
+	free(t->stale);
 	free(t->cells);
 	free(t->row_color);
 	table_highlight(t, NULL);
@@ -48,10 +56,45 @@ void table_col(struct table *t, int i, const char *title, int min_width, int max
 	struct table_col *c = &t->cols[i];
 	free(c->title);
 	c->title = xstrdup(title);
+	c->title_msg = -1;
 	c->min_width = min_width;
 	c->max_width = max_width;
 	c->align = align;
 	c->flex = flex;
+}
+
+void table_col_msg(struct table *t, int i, enum msg_id title, int min_width, int max_width,
+                   enum width_align align, int flex)
+{
+	table_col(t, i, "", min_width, max_width, align, flex);
+	t->cols[i].title_msg = (int)title;
+}
+
+const char *table_col_title(const struct table *t, int i)
+{
+	const struct table_col *c = &t->cols[i];
+	return c->title_msg >= 0 ? tr((enum msg_id)c->title_msg) : c->title ? c->title : "";
+}
+
+void table_remove_row(struct table *t, int row)
+{
+	if (row < 0 || row >= t->nrows)
+		return;
+	size_t nc = (size_t)t->ncols;
+	for (size_t c = 0; c < nc; c++) {
+		free(t->cells[(size_t)row * nc + c]);
+		t->stale[c] = 1;
+	}
+	memmove(&t->cells[(size_t)row * nc], &t->cells[(size_t)(row + 1) * nc],
+	        sizeof(char *) * nc * (size_t)(t->nrows - row - 1));
+	memmove(&t->row_color[row], &t->row_color[row + 1], (size_t)(t->nrows - row - 1));
+	t->nrows--;
+	int sel = t->lb.selected;
+	listbox_resize(&t->lb, t->nrows);
+	if (sel > row)
+		t->lb.selected = sel - 1;
+	if (t->lb.selected >= t->nrows)
+		t->lb.selected = t->nrows - 1;
 }
 
 int table_add_row(struct table *t)
@@ -71,6 +114,13 @@ int table_add_row(struct table *t)
 void table_set(struct table *t, int row, int col, const char *value)
 {
 	char **cell = &t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
+	if (*cell && value && strcmp(*cell, value) == 0)
+		return;
+	int old = *cell ? width_str(*cell) : 0, w = value ? width_str(value) : 0;
+	if (w > t->content_w[col])
+		t->content_w[col] = w;
+	else if (old == t->content_w[col] && w < old)
+		t->stale[col] = 1; /* the widest cell may have shrunk */
 	free(*cell);
 	*cell = value ? xstrdup(value) : NULL;
 }
@@ -188,11 +238,16 @@ static void grow(struct table *t, int width)
 void table_layout(struct table *t, int width)
 {
 	for (int c = 0; c < t->ncols; c++) {
-		int w = width_str(t->cols[c].title) + (c == t->sort_col ? 1 : 0);
-		for (int r = 0; r < t->nrows; r++) {
-			int cw = width_str(table_get(t, r, c));
-			w = cw > w ? cw : w;
+		if (t->stale[c]) {
+			t->content_w[c] = 0;
+			for (int r = 0; r < t->nrows; r++) {
+				int cw = width_str(table_get(t, r, c));
+				t->content_w[c] = cw > t->content_w[c] ? cw : t->content_w[c];
+			}
+			t->stale[c] = 0;
 		}
+		int w = width_str(table_col_title(t, c)) + (c == t->sort_col ? 1 : 0);
+		w = t->content_w[c] > w ? t->content_w[c] : w;
 		t->width[c] = clamp(w, &t->cols[c]);
 		t->cols[c].hidden = 0;
 	}
@@ -242,7 +297,7 @@ static void draw_header(const struct table *t, int y, int x, int w)
 		if (t->cols[c].hidden)
 			continue;
 		struct strbuf title = STRBUF_INIT;
-		strbuf_add(&title, t->cols[c].title);
+		strbuf_add(&title, table_col_title(t, c));
 		if (c == t->sort_col)
 			strbuf_add(&title, t->sort_desc ? "\xe2\x86\x93" : "\xe2\x86\x91"); /* ↓ ↑ */
 		term_text(y, x, t->width[c], strbuf_str(&title), COL_KEY, t->cols[c].align);

@@ -11,7 +11,8 @@
 #include "ui/term.h"
 
 struct table_col {
-	char *title;
+	char *title;   /* fixed text (table_col), or NULL */
+	int title_msg; /* message id resolved at each draw (table_col_msg), -1: none */
 	int min_width; /* never narrower than this (columns) */
 	int max_width; /* never wider (0: no limit) */
 	enum width_align align;
@@ -26,6 +27,8 @@ struct table {
 	char **cells;              /* nrows × ncols, owned; NULL shows as empty */
 	unsigned char *row_color;  /* enum ui_color of each row */
 	int *width;                /* from table_layout() */
+	int *content_w;            /* widest cell of each column, kept up by table_set */
+	unsigned char *stale;      /* content_w[c] may be too wide: measure again */
 	struct listbox lb;
 	char **highlight;          /* fragments to mark (nhighlight of them) */
 	int nhighlight;
@@ -38,6 +41,12 @@ void table_free(struct table *t);
 /* Describes column i; title is copied. */
 void table_col(struct table *t, int i, const char *title, int min_width, int max_width,
 	       enum width_align align, int flex);
+/* Like table_col with a message id: the title follows the UI language (F2)
+ * because it is looked up when the table is laid out and drawn. */
+void table_col_msg(struct table *t, int i, enum msg_id title, int min_width, int max_width,
+                   enum width_align align, int flex);
+/* The title column i shows now. */
+const char *table_col_title(const struct table *t, int i);
 /* Removes every row (the columns stay). */
 void table_clear(struct table *t);
 /* Appends an empty row; returns its index. */
@@ -50,7 +59,11 @@ void table_row_color(struct table *t, int row, enum ui_color c);
 void table_highlight(struct table *t, const char *fragment);
 /* Highlights another fragment as well (copied; NULL or "" is ignored). */
 void table_highlight_add(struct table *t, const char *fragment);
-/* Sizes the columns for a width: content width within each column's limits;
+/* Removes row (the rows below move up; the selection stays on its row or
+ * moves up if it was that row). */
+void table_remove_row(struct table *t, int row);
+/* Sizes the columns for a width (cheap: cell widths are cached, so a
+ * layout per frame costs the columns, not the rows): content width within each column's limits;
  * spare room goes to flex columns; when there is too little, flex columns
  * shrink to their minimum and then columns are hidden from the right. */
 void table_layout(struct table *t, int width);

@@ -27,6 +27,8 @@ await "审计哈希链完整" "v verifies the chain"
 scr_keys Escape
 await "查找市场主体" "Esc goes back to the menu"
 scr_keys Escape
+scr_wait "退出登录？"
+scr_keys y
 await "用户名" "logged out"
 scr_login demo_clerk_lx
 await "主菜单" "a clerk logs in"

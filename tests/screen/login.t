@@ -73,8 +73,21 @@ scr_keys F2
 await "主菜单" "F2 again switches back to Chinese"
 
 scr_keys Escape
-await "用户名" "Esc on the menu logs out"
+await "退出登录？" "Esc on the menu asks before logging out"
+scr_keys n
+await_gone "退出登录？" "  ... n keeps the session"
+contains "$(scr_capture | tail -1)" "已连接" "  ... still logged in"
+scr_keys Escape
+scr_wait "退出登录？"
+scr_keys y
+await "用户名" "  ... and y logs out"
 contains "$(scr_capture | tail -1)" "未登录" "  ... and the status bar says so"
+scr_keys Escape
+await "退出 smcon？" "Esc on the login screen with a name typed asks instead of quitting"
+scr_keys n
+await_gone "退出 smcon？" "  ... n stays"
+unlike "$(scr_capture)" "<<exited>>" "  ... smcon still runs"
+contains "$(scr_capture)" "demo_clerk_lx" "  ... with the name as typed"
 scr_keys F10
 await "<<exited>>" "F10 quits"
 done_testing
