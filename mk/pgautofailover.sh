@@ -54,6 +54,9 @@ cmd_up() {
 		wait_for 120 sh -c "'$0' state '$dir' | grep -qx '$want'" ||
 			{ tail -5 "$dir/node$n.log" >&2; die "node $n did not come up"; }
 	done
+	# a primary that dies while still waiting for its secondary is not failed over
+	wait_for 120 sh -c "'$0' state '$dir' | grep -qx 'node_1 primary'" ||
+		{ tail -5 "$dir/node1.log" >&2; die "node 1 did not become the primary"; }
 }
 
 cmd_kill() {
