@@ -14,13 +14,17 @@
 # action the count, median and p99 in ms, the errors (failed statements,
 # aborted sessions), and the server's memory (sum of the proportional set
 # size of the postgres processes, sampled every 2 s: peak) with the number of
-# server processes.
+# server processes. LOAD_WARMUP (60) seconds at the start are not counted.
 set -u
 root=${SMCON_ROOT:?run through bench/run}
 dir=${BENCH_DIR:?run through bench/run}
 sessions=${LOAD_SESSIONS:-300}
 seconds=${LOAD_SECONDS:-600}
 rate=${LOAD_RATE:-12}
+# the first seconds are left out of the figures: 300 logins at once, and
+# pgbench counts a transaction's latency from when it was scheduled
+warmup=${LOAD_WARMUP:-60}
+[ "$warmup" -lt "$seconds" ] || warmup=0
 handlers=$((sessions * 15 / 100))
 clerks=$((sessions - handlers))
 export PGOPTIONS="-c client_min_messages=warning"
@@ -108,6 +112,7 @@ run() {
 	mkdir -p "$out"
 	sample_memory "$out/mem" &
 	local sampler=$!
+	started=$(date +%s)
 	local common=(-n -M prepared -j 2 -T "$seconds" -h "$host" -p "$port" -d "${PGDATABASE:-smcon}" --log)
 	PGUSER=demo_clerk_lx PGPASSWORD=demo env -u PGOPTIONS pgbench "${common[@]}" --log-prefix="$out/clerk" \
 		-c "$clerks" -R "$(awk -v c="$clerks" -v r="$rate" 'BEGIN {printf "%.2f", c * r / 60}')" \
@@ -130,10 +135,13 @@ run() {
 # report NAME DIR: per action count, median, p99 (ms) from pgbench's logs
 report() {
 	local out=$2 mem
-	echo "# $1: $sessions sessions ($clerks clerks, $handlers handlers), $seconds s, $rate actions/min each"
+	echo "# $1: $sessions sessions ($clerks clerks, $handlers handlers), $seconds s, $rate actions/min each;" \
+		"figures without the first $warmup s"
+	local from=$((started + warmup))
 	{
-		cat "$out"/clerk.[0-9]* 2>/dev/null | awk '{ print ($4 == 0 ? "lookup" : $4 == 1 ? "profile" : "complaint"), $3 }'
-		cat "$out"/handler.[0-9]* 2>/dev/null | awk '{ print "queue", $3 }'
+		cat "$out"/clerk.[0-9]* 2>/dev/null |
+			awk -v f=$from '$5 >= f { print ($4 == 0 ? "lookup" : $4 == 1 ? "profile" : "complaint"), $3 }'
+		cat "$out"/handler.[0-9]* 2>/dev/null | awk -v f=$from '$5 >= f { print "queue", $3 }'
 	} | sort -k1,1 -k2,2n | awk '
 		function flush() { if (n) printf "%-10s %8d %10.1f %10.1f\n", k, n, v[int((n + 1) / 2)] / 1000, v[int(n * 0.99 + 0.999)] / 1000 }
 		BEGIN { printf "%-10s %8s %10s %10s\n", "action", "count", "median ms", "p99 ms" }
