@@ -6,6 +6,10 @@
 #   pgcluster.sh start DIR | stop DIR | status DIR
 #   pgcluster.sh destroy DIR                  stop and remove DIR
 #   pgcluster.sh psql DIR [psql args]         psql as the cluster's superuser
+#   pgcluster.sh standby SRC DIR              a streaming standby of the running
+#                                             cluster SRC in DIR, started
+#   pgcluster.sh promote DIR                  makes the standby in DIR a primary
+#   pgcluster.sh crash DIR                    stops at once, as a crash would
 #
 # Layout: DIR/pgdata (the cluster), DIR/run (Unix socket and server log),
 # DIR/superuser.pw (the superuser's password, readable by the caller only).
@@ -73,6 +77,17 @@ make_srvdir() {
 	echo "$srv"
 }
 
+# The empty server directory of a new cluster in DIR, owned by the server's user.
+new_srvdir() {
+	sock="$1/run"
+	[ ${#sock} -lt 100 ] || die "socket directory path is too long for a Unix socket: $sock"
+	chmod 755 "$1"
+	srv=$(make_srvdir "$1")
+	[ -n "$RUNUSER" ] && chown "$RUNUSER" "$srv/pgdata" "$srv/run"
+	chmod 700 "$srv/pgdata"
+	echo "$srv"
+}
+
 cmd_init() {
 	dir=$(absdir "$1")
 	profile=${2:-demo}
@@ -80,12 +95,7 @@ cmd_init() {
 		cmd_start "$dir"
 		return
 	fi
-	sock="$dir/run"
-	[ ${#sock} -lt 100 ] || die "socket directory path is too long for a Unix socket: $sock"
-	chmod 755 "$dir"
-	srv=$(make_srvdir "$dir")
-	[ -n "$RUNUSER" ] && chown "$RUNUSER" "$srv/pgdata" "$srv/run"
-	chmod 700 "$srv/pgdata"
+	srv=$(new_srvdir "$dir")
 	umask 077
 	head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/superuser.pw"
 	pwtmp="$srv/run/initdb.pw"
@@ -142,6 +152,7 @@ write_conf() {
 	local   postgres,template1 +smcon_staff reject
 	local   all       +smcon_staff  scram-sha-256
 	local   all       all           reject
+	local   replication  postgres   scram-sha-256
 	EOF
 }
 
@@ -218,7 +229,36 @@ cmd_psql() {
 		"$BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"
 }
 
-[ $# -ge 2 ] || die "usage: pgcluster.sh init|start|stop|status|destroy|psql DIR ..."
+# A standby of the running cluster SRC in DIR (pg_basebackup -R: streaming
+# replication over SRC's socket, as its superuser), on a socket of its own,
+# started. SRC's superuser password is DIR's too (the copy has the same roles).
+cmd_standby() {
+	src=$(absdir "$1")
+	dir=$(absdir "$2")
+	[ -f "$src/pgdata/PG_VERSION" ] || die "no cluster in $src"
+	[ -f "$dir/pgdata/PG_VERSION" ] && die "$dir already holds a cluster"
+	srv=$(new_srvdir "$dir")
+	(umask 077 && cp "$src/superuser.pw" "$dir/superuser.pw")
+	as_pg env PGPASSWORD="$(cat "$src/superuser.pw")" "$BIN/pg_basebackup" -h "$src/run" -U postgres \
+		-D "$srv/pgdata" -R -X stream -c fast >"$dir/basebackup.log" 2>&1 ||
+		{ cat "$dir/basebackup.log" >&2; die "pg_basebackup from $src failed"; }
+	# the copy's settings name SRC's socket: later lines win
+	echo "unix_socket_directories = '$srv/run'" | as_pg tee -a "$srv/pgdata/postgresql.auto.conf" >/dev/null
+	as_pg rm -f "$srv/pgdata/postmaster.opts"
+	cmd_start "$dir"
+}
+
+cmd_crash() {
+	dir=$(absdir "$1")
+	as_pg "$BIN/pg_ctl" -D "$(srvdir "$dir")/pgdata" -m immediate -w -s stop
+}
+
+cmd_promote() {
+	dir=$(absdir "$1")
+	as_pg "$BIN/pg_ctl" -D "$(srvdir "$dir")/pgdata" -w -t 60 -s promote
+}
+
+[ $# -ge 2 ] || die "usage: pgcluster.sh init|start|stop|status|destroy|psql|standby|promote|crash DIR ..."
 cmd=$1
 shift
 case "$cmd" in
@@ -228,5 +268,8 @@ stop) cmd_stop "$1" ;;
 status) cmd_status "$1" ;;
 destroy) cmd_destroy "$1" ;;
 psql) cmd_psql "$@" ;;
+standby) cmd_standby "$1" "${2:?usage: pgcluster.sh standby SRC DIR}" ;;
+promote) cmd_promote "$1" ;;
+crash) cmd_crash "$1" ;;
 *) die "unknown command: $cmd" ;;
 esac

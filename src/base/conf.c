@@ -29,20 +29,23 @@ static const char *const levels[] = {"error", "warn", "info", "debug", NULL};
 #define INT(p, f, lo, hi) {p, KEY_INT, offsetof(struct conf, f), NULL, lo, hi}
 #define NUM(p, f, lo, hi) {p, KEY_NUMBER, offsetof(struct conf, f), NULL, lo, hi}
 
+/* clang-format off */
 static const struct key keys[] = {
-    STR("db.conninfo", db_conninfo, NULL),
-    STR("db.report_conninfo", db_report_conninfo, NULL),
-    INT("db.connect_timeout", db_connect_timeout, 1, 600),
-    INT("db.statement_timeout", db_statement_timeout, 0, 86400000),
-    STR("ui.language", ui_language, languages),
-    STR("ui.color", ui_color, colors),
-    NUM("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
-    STR("ui.timezone", ui_timezone, NULL),
-    STR("log.file", log_file, NULL),
-    STR("log.level", log_level, levels),
-    STR("shell.history_file", shell_history_file, NULL),
-    INT("shell.history_size", shell_history_size, 0, 1000000),
+	STR("db.conninfo", db_conninfo, NULL),
+	INT("db.connect_timeout", db_connect_timeout, 1, 600),
+	INT("db.statement_timeout", db_statement_timeout, 0, 86400000),
+	STR("db.report_conninfo", db_report_conninfo, NULL),
+	INT("db.reconnect_seconds", db_reconnect_seconds, 0, 3600),
+	STR("ui.language", ui_language, languages),
+	STR("ui.color", ui_color, colors),
+	NUM("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
+	STR("ui.timezone", ui_timezone, NULL),
+	STR("log.file", log_file, NULL),
+	STR("log.level", log_level, levels),
+	STR("shell.history_file", shell_history_file, NULL),
+	INT("shell.history_size", shell_history_size, 0, 1000000),
 };
+/* clang-format on */
 
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -83,9 +86,10 @@ void conf_init(struct conf *cfg)
 	struct strbuf sb = STRBUF_INIT;
 	memset(cfg, 0, sizeof *cfg);
 	cfg->db_conninfo = xstrdup("");
-	cfg->db_report_conninfo = xstrdup("");
 	cfg->db_connect_timeout = 5;
 	cfg->db_statement_timeout = 30000;
+	cfg->db_report_conninfo = xstrdup("");
+	cfg->db_reconnect_seconds = 60;
 	cfg->ui_language = xstrdup("zh");
 	cfg->ui_color = xstrdup("auto");
 	cfg->ui_idle_lock_minutes = 15;

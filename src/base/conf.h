@@ -9,10 +9,10 @@
 
 struct conf {
 	char *db_conninfo;       /* db.conninfo: libpq conninfo or URI ("" = libpq defaults) */
-	char *db_report_conninfo; /* db.report_conninfo: where heavy reports run (a standby; "" =
-	                             db.conninfo) */
 	int db_connect_timeout;  /* db.connect_timeout, seconds */
 	int db_statement_timeout; /* db.statement_timeout, milliseconds, 0 = none */
+	char *db_report_conninfo; /* db.report_conninfo: where heavy reads go ("" = the primary) */
+	int db_reconnect_seconds; /* db.reconnect_seconds: command mode's reconnecting, 0 = never */
 	char *ui_language;       /* ui.language: "zh" or "en" */
 	char *ui_color;          /* ui.color: "auto", "always" or "never" */
 	char *ui_timezone;       /* ui.timezone: the zone times are shown in (IANA name) */

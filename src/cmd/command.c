@@ -22,13 +22,14 @@ extern const struct command report_commands[];
 extern const struct command rescue_commands[];
 extern const struct command elevator_commands[];
 extern const struct command complaint_commands[], tipoff_commands[], consult_commands[];
+extern const struct command ha_commands[];
 
 /* Every table of commands; each ends with an entry whose noun is NULL. */
 static const struct command *const tables[] = {
 	core_commands,       uscc_commands,     reference_commands, generate_commands,
 	import_commands,     security_commands, entity_commands,    inspection_commands,
 	report_commands,     rescue_commands,   elevator_commands,  complaint_commands,
-	tipoff_commands,     consult_commands,  NULL};
+	tipoff_commands,     consult_commands,  ha_commands,        NULL};
 
 void cmd_ctx_init(struct cmd_ctx *ctx, struct conf *conf, struct db *db, struct session *s)
 {
@@ -304,7 +305,9 @@ enum status cmd_execute_line(struct cmd_ctx *ctx, const char *line)
 		strbuf_free(&err);
 		return st;
 	}
-	enum status st = cmd_execute(ctx, w.count, w.word);
+	enum status st = cmd_reconnect_if_lost(ctx);
+	if (st == ST_OK)
+		st = cmd_execute(ctx, w.count, w.word);
 	words_free(&w);
 	strbuf_free(&err);
 	return st;

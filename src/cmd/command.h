@@ -62,6 +62,10 @@ enum status cmd_execute(struct cmd_ctx *ctx, int argc, char **argv);
 enum status cmd_execute_line(struct cmd_ctx *ctx, const char *line);
 /* Connects (once) and loads the session. Returns ST_OK or prints why not. */
 enum status cmd_connect(struct cmd_ctx *ctx);
+/* Before a line of a script or the shell: when the server has gone since
+ * the last command (a failover, a restart), connects again for up to
+ * db.reconnect_seconds. Returns ST_OK, or prints why not. */
+enum status cmd_reconnect_if_lost(struct cmd_ctx *ctx);
 /* Prints "smcon: message" to the error stream and returns st. */
 enum status cmd_fail(struct cmd_ctx *ctx, enum status st, const char *msg);
 /* Flushes the output. A write to it that failed since the last flush (a

@@ -6,6 +6,7 @@
 
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "db/conninfo.h"
 #include "db/listen.h"
 #include "i18n/i18n.h"
 
@@ -90,8 +91,8 @@ void db_free(struct db *db)
 
 /* The keyword arrays for libpq; the password is never put into a string. */
 struct params {
-	const char *kw[8];
-	const char *val[8];
+	const char *kw[16];
+	const char *val[16];
 	char timeout[16];
 };
 
@@ -99,6 +100,7 @@ static void build_params(const struct db *db, struct params *p, int with_passwor
 {
 	int n = 0;
 	snprintf(p->timeout, sizeof p->timeout, "%d", db->connect_timeout);
+	n = db_keepalive_params(p->kw, p->val);
 	if (db->conninfo[0]) {
 		p->kw[n] = "dbname";
 		p->val[n++] = db->conninfo;
@@ -135,6 +137,8 @@ static void server_reason(struct strbuf *out, const char *msg)
 static enum db_fail classify(PGconn *conn, const struct params *p)
 {
 	const char *msg = PQerrorMessage(conn);
+	if (db_only_standbys(msg))
+		return DB_FAIL_DOWN; /* a standby took the password, but no server takes writes */
 	if (PQconnectionNeedsPassword(conn))
 		return DB_FAIL_NEED_PASSWORD;
 	if (PQconnectionUsedPassword(conn))

@@ -15,3 +15,4 @@
 #include "i18n/live.def"
 #include "i18n/form.def"
 #include "i18n/inspection.def"
+#include "i18n/ha.def"

@@ -35,6 +35,7 @@ void app_init(struct app *app, struct conf *conf)
 void app_free(struct app *app)
 {
 	app_pop_to(app, 0);
+	db_reports_close(&app->reports);
 	free(app->subs);
 	db_free(&app->db);
 	session_free(&app->session);
@@ -137,6 +138,7 @@ void app_logout(struct app *app)
 {
 	if (app->logged_in)
 		log_info("logout %s", app->session.login);
+	db_reports_close(&app->reports);
 	db_disconnect(&app->db);
 	db_set_login(&app->db, NULL, NULL);
 	session_free(&app->session);
@@ -262,8 +264,14 @@ static void check_db(struct app *app)
 {
 	if (!app->logged_in)
 		return;
+	time_t now = time(NULL);
 	if (app->db.state == DB_UP && app->db.conn) {
 		db_pump(&app->db);
+		/* the loss is drawn first; the first try to connect again comes a second later */
+		if (app->db.state != DB_UP) {
+			app->last_reconnect = now - 4;
+			return;
+		}
 		PGnotify *n;
 		while ((n = db_notify_next(&app->db))) {
 			log_debug("notification on %s: %s", n->relname, n->extra);
@@ -272,7 +280,6 @@ static void check_db(struct app *app)
 		}
 		db_listen_sync(&app->db);
 	}
-	time_t now = time(NULL);
 	if (app->db.state == DB_LOST && !app->auth_rejected && now - app->last_reconnect >= 5) {
 		struct db_error err;
 		db_error_init(&err);

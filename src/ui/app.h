@@ -8,6 +8,7 @@
 
 #include "base/conf.h"
 #include "base/strbuf.h"
+#include "db/conninfo.h"
 #include "db/db.h"
 #include "domain/action.h"
 #include "domain/session.h"
@@ -70,6 +71,7 @@ struct app_sub {
 struct app {
 	struct conf *conf;
 	struct db db;
+	struct db_reports reports; /* heavy reads: db_reports_open(&app->reports, ...) */
 	struct session session;
 	int logged_in;
 	struct {

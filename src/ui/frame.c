@@ -76,6 +76,10 @@ static void add_conn_state(struct app *app, struct strbuf *sb)
 	if (app->logged_in)
 		m = app->db.state == DB_UP ? MSG_STATUS_CONNECTED : MSG_STATUS_LOST;
 	strbuf_add(sb, tr(m));
+	/* where heavy reads go, while they go elsewhere than the primary */
+	const char *reports = app->logged_in ? db_reports_label(&app->reports) : NULL;
+	if (reports)
+		strbuf_addf(sb, " \xe2\x94\x82 %s", reports); /* │ */
 }
 
 static void draw_status(struct app *app, int y)
