@@ -26,10 +26,10 @@ extern const struct command ha_commands[];
 
 /* Every table of commands; each ends with an entry whose noun is NULL. */
 static const struct command *const tables[] = {
-	core_commands,       uscc_commands,     reference_commands, generate_commands,
-	import_commands,     security_commands, entity_commands,    inspection_commands,
-	report_commands,     rescue_commands,   elevator_commands,  complaint_commands,
-	tipoff_commands,     consult_commands,  ha_commands,        NULL};
+    core_commands,   uscc_commands,     reference_commands, generate_commands,
+    import_commands, security_commands, entity_commands,    inspection_commands,
+    report_commands, rescue_commands,   elevator_commands,  complaint_commands,
+    tipoff_commands, consult_commands,  ha_commands,        NULL};
 
 void cmd_ctx_init(struct cmd_ctx *ctx, struct conf *conf, struct db *db, struct session *s)
 {
