@@ -22,6 +22,36 @@ static char *tmp_template(const char *path)
 	return strbuf_detach(&sb);
 }
 
+/* Creates an empty file under tmp_template(path) with the mode fopen() would
+ * have given it (not mkstemp's 0600). Returns its descriptor and sets *tmp,
+ * or -1 with errno set and nothing created. */
+static int tmp_create(const char *path, char **tmp)
+{
+	char *name = tmp_template(path);
+	int fd = mkstemp(name);
+	if (fd < 0) {
+		int e = errno;
+		free(name);
+		errno = e;
+		return -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	*tmp = name;
+	return fd;
+}
+
+char *outfile_temp(const char *path)
+{
+	char *tmp = NULL;
+	int fd = tmp_create(path, &tmp);
+	if (fd < 0)
+		return NULL;
+	close(fd);
+	return tmp;
+}
+
 int outfile_open(struct outfile *o, const char *path)
 {
 	struct stat stt;
@@ -33,16 +63,10 @@ int outfile_open(struct outfile *o, const char *path)
 		o->path = xstrdup(path);
 		return 0;
 	}
-	char *tmp = tmp_template(path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return e;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask); /* as fopen() would have made it */
+	char *tmp = NULL;
+	int fd = tmp_create(path, &tmp);
+	if (fd < 0)
+		return errno;
 	o->f = fdopen(fd, "w");
 	if (!o->f) {
 		int e = errno;

@@ -18,6 +18,10 @@ struct outfile {
  * exists and is not a regular file: a device, a FIFO). Returns 0, or an
  * errno value with nothing created. */
 int outfile_open(struct outfile *o, const char *path);
+/* Creates an empty file under a hidden temporary name beside path (for a
+ * writer that opens files by name itself, e.g. libxlsxwriter) and returns
+ * that name (caller frees, renames or unlinks), or NULL with errno set. */
+char *outfile_temp(const char *path);
 /* Flushes, syncs and closes the file and renames it to its final name.
  * Returns 0, or the errno value of the first failed write, with the
  * temporary file removed. Frees o either way. */

@@ -39,28 +39,6 @@ static void now_text(char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
 }
 
-/* An XLSX file is written by libxlsxwriter under a name of ours beside the target. */
-static char *xlsx_temp(const char *path)
-{
-	struct strbuf t = STRBUF_INIT;
-	const char *slash = strrchr(path, '/');
-	if (slash)
-		strbuf_addf(&t, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
-	else
-		strbuf_addf(&t, ".%s.XXXXXX", path);
-	char *name = strbuf_detach(&t);
-	int fd = mkstemp(name);
-	if (fd < 0) {
-		free(name);
-		return NULL;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask); /* as an ordinary new file, not mkstemp's 0600 */
-	close(fd);
-	return name;
-}
-
 static void fail_errno(struct db_error *err, const char *path, int e)
 {
 	char *m = trs(MSG_REPORT_WRITE_FAILED, path, strerror(e));
@@ -126,7 +104,7 @@ enum status report_write_run(struct report_run *run, const struct report_write *
 		else
 			strbuf_add(path, w->target);
 		if (w->format == RF_XLSX) {
-			xtmp = xlsx_temp(strbuf_str(path));
+			xtmp = outfile_temp(strbuf_str(path)); /* libxlsxwriter writes it by name */
 			if (!xtmp) {
 				fail_errno(err, strbuf_str(path), errno);
 				return ST_ERROR;
