@@ -348,15 +348,22 @@ static void export_text(struct app *app, struct profile *st)
 	}
 	db_error_init(&err);
 	entity_profile_init(&full, st->p.uscc);
+	struct strbuf dir = STRBUF_INIT;
+	if (app_export_dir(app, &dir) != 0) {
+		entity_profile_free(&full);
+		db_error_free(&err);
+		strbuf_free(&dir);
+		return;
+	}
+	strbuf_addf(&path, "%s/", strbuf_str(&dir));
+	size_t name_at = path.len;
 	entity_export_name("entity", st->p.uscc, "txt", &path);
 	if (entity_profile_load(&app->db, &full, 1000, &err) == ST_OK) {
 		entity_profile_text(&full, &text);
 		entity_export_footer(&app->session, &text);
 	}
 	if (err.status == ST_OK && entity_write_file(strbuf_str(&path), &text, &err) == ST_OK) {
-		char *cwd = getcwd(NULL, 0);
-		m = trs(MSG_ENTITY_EXPORTED_HERE, strbuf_str(&path), cwd ? cwd : ".");
-		free(cwd);
+		m = trs(MSG_ENTITY_EXPORTED_HERE, strbuf_str(&path) + name_at, strbuf_str(&dir));
 		app_message(app, MSGK_INFO, m);
 		free(m);
 	} else {
@@ -366,6 +373,7 @@ static void export_text(struct app *app, struct profile *st)
 	db_error_free(&err);
 	strbuf_free(&text);
 	strbuf_free(&path);
+	strbuf_free(&dir);
 }
 
 /* Enter: an elevator opens its own view. */

@@ -387,6 +387,11 @@ static void export_csv(struct app *app, struct search *st)
 {
 	struct strbuf path = STRBUF_INIT;
 	struct outfile of;
+	if (app_export_dir(app, &path) != 0) {
+		strbuf_free(&path);
+		return;
+	}
+	strbuf_addc(&path, '/');
 	entity_export_name("entity-search", NULL, "csv", &path);
 	int e = outfile_open(&of, strbuf_str(&path));
 	if (!e) {

@@ -3,7 +3,7 @@
  * columns aligned by display width and the totals row, and below it a bar
  * chart of the report's chart column (a sparkline in a trend column). Enter
  * on a district drills down to its stations; e exports the same report to a
- * file in the current directory, f switches the export format. */
+ * file in the export directory (ui.export_dir), f switches the export format. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +29,7 @@ struct report_view {
 	PGresult *res;
 	struct table *t;
 	enum report_format export_format;
+	struct db *db; /* where the run goes: the report server or the primary */
 };
 
 static void params_of(const struct report_view *st, struct report_params *p)
@@ -38,6 +39,19 @@ static void params_of(const struct report_view *st, struct report_params *p)
 	p->to = st->to;
 	p->org = st->org;
 	p->by = st->by;
+}
+
+/* The connection reports read from (db.report_conninfo, usually a
+ * standby; the status line says so), or the primary, saying why. */
+static struct db *reports_db(struct app *app)
+{
+	struct db_error err;
+	db_error_init(&err);
+	struct db *db = db_reports_open(&app->reports, app->conf, &app->db, &err);
+	if (err.message.len)
+		app_message(app, MSGK_INFO, strbuf_str(&err.message));
+	db_error_free(&err);
+	return db;
 }
 
 /* Checks the parameters, opens the cursor and sends the FETCH of its rows,
@@ -51,13 +65,14 @@ static void start(struct app *app, struct report_view *st)
 	report_run_close(&st->run);
 	st->phase = P_RUNNING;
 	st->started_ms = app_now_ms();
-	if (report_run_open(&app->db, &p, &st->run, &err) != ST_OK ||
+	st->db = reports_db(app);
+	if (report_run_open(st->db, &p, &st->run, &err) != ST_OK ||
 	    report_run_send_all(&st->run, &err) != ST_OK) {
 		strbuf_add(&st->error, strbuf_str(&err.message));
 		report_run_end(&st->run);
 		st->phase = P_FAILED;
 	} else {
-		db_async_adopt(&app->db, st);
+		db_async_adopt(st->db, st);
 	}
 	db_error_free(&err);
 	app_wake_in(app, 200);
@@ -82,8 +97,9 @@ static void *view_enter(struct app *app, void *arg)
 static void view_leave(struct app *app, void *state)
 {
 	struct report_view *st = state;
-	if (st->phase == P_RUNNING && db_async_owner(&app->db) == st)
-		db_async_cancel(&app->db);
+	(void)app;
+	if (st->phase == P_RUNNING && st->db && db_async_owner(st->db) == st)
+		db_async_cancel(st->db);
 	report_run_close(&st->run);
 	if (st->res)
 		PQclear(st->res);
@@ -139,7 +155,7 @@ static void collect(struct app *app, struct report_view *st)
 	PGresult *res;
 	struct db_error err;
 	db_error_init(&err);
-	int got = db_async_poll_owned(&app->db, st, &res, &err);
+	int got = db_async_poll_owned(st->db, st, &res, &err);
 	if (got == 0) {
 		db_error_free(&err);
 		app_wake_in(app, 250); /* the progress line counts seconds */
@@ -232,7 +248,8 @@ static void view_draw(struct app *app, void *state, const struct rect *r)
 
 static int cancel(struct app *app, struct report_view *st)
 {
-	db_async_cancel(&app->db);
+	(void)app;
+	db_async_cancel(st->db);
 	report_run_end(&st->run);
 	st->phase = P_FAILED;
 	app_message(app, MSGK_INFO, tr(MSG_REPORT_CANCELLED));
@@ -270,15 +287,20 @@ static int export(struct app *app, struct report_view *st)
 	struct report_run run;
 	struct db_error err;
 	struct strbuf path = STRBUF_INIT;
+	struct strbuf dir = STRBUF_INIT;
+	if (app_export_dir(app, &dir) != 0) {
+		strbuf_free(&dir);
+		return SCR_HANDLED;
+	}
 	db_error_init(&err);
 	params_of(st, &p);
-	enum status s = report_run_open(&app->db, &p, &run, &err);
+	enum status s = report_run_open(reports_db(app), &p, &run, &err);
 	if (s == ST_OK) {
 		struct report_write w = {st->info->name,
 		                         report_title(st->info),
 		                         st->export_format,
 		                         0,
-		                         ".",
+		                         strbuf_str(&dir),
 		                         NULL,
 		                         500,
 		                         NULL,
@@ -294,6 +316,7 @@ static int export(struct app *app, struct report_view *st)
 		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
 	}
 	strbuf_free(&path);
+	strbuf_free(&dir);
 	db_error_free(&err);
 	return SCR_HANDLED;
 }

@@ -20,7 +20,7 @@ contains "$(cat "$ROOT/.ci/run")" "make check" ".ci/run runs make check"
 for st in 0 1 2 3 4 5; do
 	like "$(sed -n '/^\.SH EXIT STATUS/,/^\.SH EXAMPLES/p' "$ROOT/doc/smcon.1")" "^\.B $st\$" "exit code $st is documented"
 done
-for key in db.conninfo db.connect_timeout db.statement_timeout ui.language ui.color ui.idle_lock_minutes ui.timezone log.file log.level shell.history_file shell.history_size; do
+for key in db.conninfo db.connect_timeout db.statement_timeout ui.language ui.color ui.idle_lock_minutes ui.timezone ui.export_dir log.file log.level shell.history_file shell.history_size; do
 	grep -q "^ *#* *${key#*.} = " "$ROOT/conf/smcon.conf"
 	_tap_result $? "conf/smcon.conf documents $key"
 done

@@ -15,6 +15,15 @@ unlike "$out" "test warehouse" "  ... before setting anything up"
 out=$(tests/run tests/layers.t tests/no_such_test.t 2>&1)
 is "$?" 1 "  ... also when other tests named exist"
 
+# a failed test is named again at the end, with its output from a run alone
+printf '#!/bin/bash\necho 1..2\necho ok 1\necho "not ok 2 - the check that fails"\n' >"$SCRATCH/fails.t"
+chmod +x "$SCRATCH/fails.t"
+out=$(GENERATE_SCALE=0 tests/run "$SCRATCH/fails.t" 2>&1)
+is "$?" 1 "tests/run fails when a test fails"
+is "$(printf '%s\n' "$out" | tail -1)" "tests/run: FAILED: $SCRATCH/fails.t" \
+	"  ... and its last line names the test (what a CI log's tail shows)"
+contains "$out" "not ok 2 - the check that fails" "  ... after the test's own output, run again alone"
+
 # tests/lib/tap.h: plans up front
 # unit PROGRAM: builds a main() using tests/lib/tap.h and runs it; sets rc and out.
 unit() {

@@ -40,6 +40,7 @@ static const struct key keys[] = {
 	STR("ui.color", ui_color, colors),
 	NUM("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
 	STR("ui.timezone", ui_timezone, NULL),
+	STR("ui.export_dir", ui_export_dir, NULL),
 	STR("log.file", log_file, NULL),
 	STR("log.level", log_level, levels),
 	STR("shell.history_file", shell_history_file, NULL),
@@ -63,6 +64,20 @@ void conf_state_path(struct strbuf *out, const char *name)
 		strbuf_addf(out, "%s/smcon/%s", state, name);
 	else
 		strbuf_addf(out, "%s/.local/state/smcon/%s", home ? home : ".", name);
+}
+
+void conf_export_dir(const struct conf *cfg, struct strbuf *out)
+{
+	const char *data = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (cfg && cfg->ui_export_dir && *cfg->ui_export_dir)
+		strbuf_add(out, cfg->ui_export_dir);
+	else if (data && *data)
+		strbuf_addf(out, "%s/smcon/exports", data);
+	else
+		strbuf_addf(out, "%s/.local/share/smcon/exports", home ? home : ".");
+	while (out->len > 1 && strbuf_str(out)[out->len - 1] == '/')
+		strbuf_truncate(out, out->len - 1);
 }
 
 void conf_user_path(struct strbuf *out)
@@ -94,6 +109,7 @@ void conf_init(struct conf *cfg)
 	cfg->ui_color = xstrdup("auto");
 	cfg->ui_idle_lock_minutes = 15;
 	cfg->ui_timezone = xstrdup("Asia/Shanghai");
+	cfg->ui_export_dir = xstrdup("");
 	conf_state_path(&sb, "smcon.log");
 	cfg->log_file = strbuf_detach(&sb);
 	cfg->log_level = xstrdup("info");

@@ -16,6 +16,7 @@ struct conf {
 	char *ui_language;       /* ui.language: "zh" or "en" */
 	char *ui_color;          /* ui.color: "auto", "always" or "never" */
 	char *ui_timezone;       /* ui.timezone: the zone times are shown in (IANA name) */
+	char *ui_export_dir; /* ui.export_dir: where the screens' exports go ("" = the default) */
 	double ui_idle_lock_minutes; /* ui.idle_lock_minutes, may be fractional; 0 = never */
 	char *log_file;          /* log.file ("" = no log) */
 	char *log_level;         /* log.level: "error", "warn", "info", "debug" */
@@ -39,6 +40,10 @@ const char *conf_system_path(void);
 void conf_user_path(struct strbuf *out);
 /* Appends $XDG_STATE_HOME/smcon/NAME (default ~/.local/state/smcon/NAME). */
 void conf_state_path(struct strbuf *out, const char *name);
+/* The directory the console's exports go to: ui.export_dir, or else
+ * $XDG_DATA_HOME/smcon/exports (~/.local/share/smcon/exports); never the
+ * current directory. Appends it to out without a trailing slash. */
+void conf_export_dir(const struct conf *cfg, struct strbuf *out);
 /* Replaces a string setting. */
 void conf_set(char **field, const char *value);
 

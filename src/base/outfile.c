@@ -148,3 +148,29 @@ int outfile_flush(FILE *f)
 	clearerr(f);
 	return e;
 }
+
+int outfile_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	int e = 0;
+	for (char *c = p + 1;; c++) {
+		if (*c != '/' && *c != '\0')
+			continue;
+		char was = *c;
+		*c = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			e = errno;
+			break;
+		}
+		*c = was;
+		if (!was)
+			break;
+	}
+	struct stat st;
+	if (!e && stat(dir, &st) != 0)
+		e = errno;
+	else if (!e && !S_ISDIR(st.st_mode))
+		e = ENOTDIR;
+	free(p);
+	return e;
+}

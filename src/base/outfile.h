@@ -34,5 +34,8 @@ int outfile_write(const char *path, const char *data, size_t len);
  * since its error flag was last cleared (EIO when it is no longer known);
  * clears the flag. */
 int outfile_flush(FILE *f);
+/* Creates dir and the directories above it that are missing (mode 0700:
+ * exports hold personal data). Returns 0, or an errno value. */
+int outfile_mkdirs(const char *dir);
 
 #endif

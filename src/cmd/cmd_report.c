@@ -8,6 +8,7 @@
 
 #include "base/xalloc.h"
 #include "cmd/command.h"
+#include "db/conninfo.h"
 #include "domain/report.h"
 #include "print/report_file.h"
 
@@ -154,20 +155,18 @@ static enum status run_report_run(struct cmd_ctx *ctx, const struct cmd_args *ar
 {
 	struct run_opts o;
 	struct db_error err;
-	struct db standby;
+	struct db_reports rep;
 	enum status st = run_options(ctx, args, &o);
 	if (st != ST_OK)
 		return st;
 	db_error_init(&err);
-	struct db *db = ctx->db;
-	int r = report_db_open(ctx->conf, ctx->db, &standby, &err);
-	if (r < 0) {
+	db_reports_init(&rep);
+	struct db *db = db_reports_open_strict(&rep, ctx->conf, ctx->db, &err);
+	if (!db) {
 		st = cmd_db_fail(ctx, &err);
 		db_error_free(&err);
 		return st;
 	}
-	if (r > 0)
-		db = &standby;
 	running = PQgetCancel(db->conn);
 	struct sigaction sa = {0}, old;
 	sa.sa_handler = on_interrupt;
@@ -181,8 +180,7 @@ static enum status run_report_run(struct cmd_ctx *ctx, const struct cmd_args *ar
 	if (st != ST_OK)
 		st = err.status == ST_USAGE ? cmd_fail(ctx, ST_USAGE, strbuf_str(&err.message))
 		                            : cmd_db_fail(ctx, &err);
-	if (r > 0)
-		db_free(&standby);
+	db_reports_close(&rep);
 	db_error_free(&err);
 	return st;
 }

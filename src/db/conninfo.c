@@ -84,8 +84,8 @@ static struct db *use_primary(struct db_reports *r, struct db *primary)
 	return primary;
 }
 
-struct db *db_reports_open(struct db_reports *r, const struct conf *conf, struct db *primary,
-                           struct db_error *err)
+static struct db *reports_open(struct db_reports *r, const struct conf *conf, struct db *primary,
+                               int strict, struct db_error *err)
 {
 	db_error_reset(err);
 	if (r->where != REPORTS_CLOSED && (r->use == primary || db_alive(&r->own)))
@@ -100,6 +100,10 @@ struct db *db_reports_open(struct db_reports *r, const struct conf *conf, struct
 	int standby = -1;
 	if (db_connect(&r->own, err) == DB_FAIL_NONE)
 		standby = in_recovery(&r->own, err);
+	if (standby < 0 && strict) {
+		db_free(&r->own);
+		return NULL;
+	}
 	if (standby < 0) {
 		log_warn("report server not used, reports go to the primary: %s",
 		         strbuf_str(&err->message));
@@ -114,6 +118,18 @@ struct db *db_reports_open(struct db_reports *r, const struct conf *conf, struct
 	log_info("reports go to %s (%s)", PQhost(r->own.conn),
 	         standby ? "a standby" : "not a standby");
 	return r->use;
+}
+
+struct db *db_reports_open(struct db_reports *r, const struct conf *conf, struct db *primary,
+                           struct db_error *err)
+{
+	return reports_open(r, conf, primary, 0, err);
+}
+
+struct db *db_reports_open_strict(struct db_reports *r, const struct conf *conf, struct db *primary,
+                                  struct db_error *err)
+{
+	return reports_open(r, conf, primary, 1, err);
 }
 
 void db_reports_close(struct db_reports *r)

@@ -61,6 +61,12 @@ void db_reports_init(struct db_reports *r);
  * doc/admin-guide.md, "Reports on a standby". */
 struct db *db_reports_open(struct db_reports *r, const struct conf *conf, struct db *primary,
                            struct db_error *err);
+/* The same for a run that must not move to the primary (a report from
+ * cron, which an admin pointed at the standby on purpose): when
+ * report_conninfo is set but cannot be used, returns NULL with err filled
+ * (nothing open) instead of falling back. */
+struct db *db_reports_open_strict(struct db_reports *r, const struct conf *conf, struct db *primary,
+                                  struct db_error *err);
 /* Closes the report connection (the primary's stays open). */
 void db_reports_close(struct db_reports *r);
 /* The status line's word for where reports go: NULL while they go to the

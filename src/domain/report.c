@@ -119,20 +119,6 @@ int report_date_valid(const char *s)
 	return y >= 1949 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
-int report_db_open(const struct conf *cfg, const struct db *main, struct db *out,
-                   struct db_error *err)
-{
-	if (!cfg || !cfg->db_report_conninfo || !*cfg->db_report_conninfo)
-		return 0;
-	db_init(out, cfg->db_report_conninfo, cfg->db_connect_timeout, cfg->db_statement_timeout);
-	db_set_login(out, main->user ? main->user : db_login(main), main->password);
-	if (db_connect(out, err) != DB_FAIL_NONE) {
-		db_free(out);
-		return -1;
-	}
-	return 1;
-}
-
 /* A bad parameter (SQLSTATE 22xxx raised by core.report_params) is a usage error. */
 static enum status run_status(struct db_error *err)
 {

@@ -1,7 +1,8 @@
 /* The report catalog and report runs (api.report_list, api.report_open):
  * a run opens the cursor smcon_report in a transaction of its own and the
  * caller fetches its rows in pieces, so that files are written as the rows
- * arrive. Heavy reports go to the standby named by db.report_conninfo. */
+ * arrive. Heavy reports go to the standby named by db.report_conninfo
+ * (db_reports_open() in db/conninfo.h). */
 #ifndef SMCON_REPORT_H
 #define SMCON_REPORT_H
 
@@ -62,12 +63,6 @@ int report_has_by(const struct report_info *r, const char *by);
 int report_period_parse(const char *period, char *from, char *to);
 /* Whether s is a valid date YYYY-MM-DD. */
 int report_date_valid(const char *s);
-
-/* Connects to db.report_conninfo as the login of main when it is set:
- * returns 1 with *out connected, 0 when it is not set (use main), -1 with
- * err filled when the standby cannot be reached. */
-int report_db_open(const struct conf *cfg, const struct db *main, struct db *out,
-                   struct db_error *err);
 
 /* Starts a run: checks the parameters in the database (a bad parameter is
  * ST_USAGE, an unknown report or a period without data ST_NOTFOUND, a role

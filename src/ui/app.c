@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "base/outfile.h"
 #include "base/xalloc.h"
 #include "db/listen.h"
 #include "ui/frame.h"
@@ -42,6 +43,15 @@ void app_free(struct app *app)
 	strbuf_free(&app->message);
 }
 
+/* Cancels what the screen state has in flight, on the operator's connection
+ * and on the report server's. */
+static void cancel_owned(struct app *app, void *state)
+{
+	db_async_cancel_owned(&app->db, state);
+	if (app->reports.use == &app->reports.own)
+		db_async_cancel_owned(&app->reports.own, state);
+}
+
 int app_push(struct app *app, const struct screen *s, void *arg)
 {
 	/* the same screen twice on top (F1 on the help page) is one screen */
@@ -55,7 +65,7 @@ int app_push(struct app *app, const struct screen *s, void *arg)
 	}
 	/* the covered screen cannot collect a result: its request goes */
 	if (app->depth > 0)
-		db_async_cancel_owned(&app->db, app->stack[app->depth - 1].state);
+		cancel_owned(app, app->stack[app->depth - 1].state);
 	app->stack[app->depth].screen = s;
 	app->stack[app->depth].state = s->enter ? s->enter(app, arg) : NULL;
 	app->depth++;
@@ -69,7 +79,7 @@ void app_pop_to(struct app *app, int depth)
 		app->depth--;
 		const struct screen *s = app->stack[app->depth].screen;
 		void *state = app->stack[app->depth].state;
-		db_async_cancel_owned(&app->db, state);
+		cancel_owned(app, state);
 		app_unsubscribe(app, state, NULL);
 		if (s->leave)
 			s->leave(app, state);
@@ -311,12 +321,15 @@ static void check_db(struct app *app)
 
 static void wait_input(struct app *app)
 {
-	struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {-1, POLLIN, 0}};
+	struct pollfd fds[3] = {{STDIN_FILENO, POLLIN, 0}, {-1, POLLIN, 0}, {-1, POLLIN, 0}};
 	int n = 1;
-	if (app->logged_in && app->db.state == DB_UP && app->db.conn) {
-		fds[1].fd = PQsocket(app->db.conn);
-		n = 2;
-	}
+	if (app->logged_in && app->db.state == DB_UP && app->db.conn)
+		fds[n++].fd = PQsocket(app->db.conn);
+	/* a report running on the report server answers there */
+	struct db *rep = &app->reports.own;
+	if (app->logged_in && app->reports.use == rep && rep->state == DB_UP && rep->conn &&
+	    rep->async_pending)
+		fds[n++].fd = PQsocket(rep->conn);
 	int timeout = 1000;
 	if (app->wake_ms) {
 		long long left = app->wake_ms - app_now_ms();
@@ -366,4 +379,16 @@ int app_run(struct app *app)
 	term_stop();
 	app_pop_to(app, 0);
 	return app->status;
+}
+
+int app_export_dir(struct app *app, struct strbuf *dir)
+{
+	conf_export_dir(app->conf, dir);
+	int e = outfile_mkdirs(strbuf_str(dir));
+	if (e) {
+		char *m = trs(MSG_APP_EXPORT_DIR_FAILED, strbuf_str(dir), strerror(e));
+		app_message(app, MSGK_ERROR, m);
+		free(m);
+	}
+	return e;
 }

@@ -106,6 +106,10 @@ int app_push(struct app *app, const struct screen *s, void *arg);
 void app_pop_to(struct app *app, int depth);
 /* Shows a message on the message line until the next key. */
 void app_message(struct app *app, enum msg_kind kind, const char *text);
+/* The directory exports go to (ui.export_dir or the default under
+ * $XDG_DATA_HOME, see conf_export_dir), created when missing: appends it to
+ * dir. Returns 0, or an errno value (then the message line says why). */
+int app_export_dir(struct app *app, struct strbuf *dir);
 /* Whether the logged-in operator may use action a (roles and preconditions). */
 int app_allowed(struct app *app, enum action_id a);
 /* Logs out: closes the connection and forgets the session. */

@@ -71,8 +71,10 @@ await "名称↑" "  ... and the column title says so"
 scr_keys S
 await "排序：名称↓" "S reverses the order"
 scr_keys e
-await "已把 3 条结果导出到 entity-search-" "e exports what is shown as CSV"
-csv=$(ls "$SCRATCH"/entity-search-*.csv 2>/dev/null | head -1)
+await "已把 3 条结果导出到 $XDG_DATA_HOME/smcon/exports/" "e exports what is shown as CSV, to the export directory"
+csv=$(ls "$XDG_DATA_HOME"/smcon/exports/entity-search-*.csv 2>/dev/null | head -1)
+is "$(stat -c %a "$XDG_DATA_HOME/smcon/exports")" 700 "  ... made for the operator alone"
+is "$(ls "$SCRATCH" | grep -c '^entity-search-')" 0 "  ... and nothing in the current directory"
 like "$(head -1 "$csv" 2>/dev/null)" "^uscc,name,legal_rep_name" "  ... a CSV file in the current directory, with a header"
 is "$(($(wc -l <"$csv" 2>/dev/null || echo 0) - 1))" 3 "  ... and the three rows"
 for i in 1 2 3 4 5 6; do scr_keys s; done
@@ -166,7 +168,7 @@ wait_until 2 eval 'buffer=$(T show-buffer 2>/dev/null) && [ -n "$buffer" ]'
 is "$buffer" "91320213MA1XHD015B" "  ... onto the terminal's clipboard (OSC 52)"
 scr_keys x
 await "画像已导出到 entity-91320213MA1XHD015B-" "x exports the profile and names the file"
-file=$(ls "$SCRATCH"/entity-91320213MA1XHD015B-*.txt 2>/dev/null | head -1)
+file=$(ls "$XDG_DATA_HOME"/smcon/exports/entity-91320213MA1XHD015B-*.txt 2>/dev/null | head -1)
 ok=0
 [ -n "$file" ] && grep -q "【处罚】共 1 条" "$file" && ok=1
 is "$ok" 1 "  ... in the current directory, as text"

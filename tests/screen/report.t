@@ -7,7 +7,7 @@
 
 work="$SCRATCH/cwd"
 mkdir -p "$work"
-start_console() { # the console runs in $work, where e exports to
+start_console() { # the console runs in $work; e exports to the export directory
 	scr_start 100 32 sh -c 'cd "$1" && exec "$2" -C "$3"' sh "$work" "$SMCON" "$CONF"
 }
 start_console
@@ -19,6 +19,12 @@ contains "$(scr_capture)" "风险分类分布" "  ... with the internal reports 
 scr_keys Down Down
 scr_keys Enter
 await "机构代码" "Enter on 投诉举报统计 opens its parameter form"
+contains "$(scr_capture)" "区局" "  ... the grouping a choice, shown by name"
+scr_keys C-u
+scr_type "2026-1x"
+scr_keys Enter
+await "不是 YYYY-MM 形式的月份" "a month that is not one is refused in the form"
+contains "$(scr_capture)" "机构代码" "  ... which stays open with what was typed"
 scr_keys C-u
 scr_type "2026-10"
 scr_keys Enter
@@ -45,15 +51,22 @@ await "分组：station" "Enter on a district drills down to its stations"
 like "$(scr_capture)" " ${first}0[0-9] " "  ... the stations of $first"
 scr_keys e
 await "已导出" "e exports the report"
-file=$(ls "$work"/*.xlsx 2>/dev/null | head -1)
+file=$(ls "$XDG_DATA_HOME"/smcon/exports/*.xlsx 2>/dev/null | head -1)
+is "$(ls "$work" | grep -c xlsx)" 0 "  ... in the export directory, not the current one"
 like "$(basename "$file")" "^complaint_${first}_station_2026-10-01_2026-10-31_[0-9]{8}\\.xlsx$" \
 	"  ... to an XLSX named for the report and its parameters"
 scr_keys Escape
 await_gone "分组：station" "Esc goes back to the city-wide table"
 
-# a long report: progress, then Esc cancels the query
+# a long report on the report server (db.report_conninfo; here the same
+# server under a second connection): progress, then Esc cancels the query
 scr_keys q
 await "机构代码" "back in the form"
+scr_keys Down Down Right Enter
+await "分组：station" "Right on the grouping picks the next one (所), and Enter runs it"
+like "$(scr_capture)" " [A-Z]{2}0[0-9] " "  ... a row per station"
+sed "s#^\( *\)conninfo = .*#&\n\1report_conninfo = \"host=$SMCON_TEST_PG/run dbname=smcon\";#" "$CONF" >"$SCRATCH/reports.conf"
+CONF="$SCRATCH/reports.conf"
 SCR_ENV="PGOPTIONS=-csmcon.report_test_delay=60" start_console
 scr_login demo_analyst
 await "主菜单" "logged in again, with every report made slow"
@@ -70,6 +83,9 @@ running() {
 }
 scr_until "the report's query on the server" 10 running
 _tap_result $? "  ... while its query runs on the server"
+contains "$(scr_capture | tail -2)" "报表:报表库" "  ... the status line says reports read from the report server"
+is "$(psql_su -d smcon -Atc "SELECT count(DISTINCT pid) FROM pg_stat_activity WHERE usename = 'demo_analyst'")" 2 \
+	"  ... on a connection of its own beside the console's"
 scr_keys Escape
 await "报表已取消" "Esc cancels it"
 idle() {

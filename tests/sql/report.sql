@@ -2,7 +2,7 @@
 -- the source tables, summaries that follow every write, the walls (the
 -- internal risk report, the data scope, parameters named in errors).
 BEGIN;
-SELECT plan(27);
+SELECT plan(38);
 \ir lib/fixtures.psql
 
 SELECT is((SELECT count(*)::int FROM meta.report), 6, 'the catalog holds the six reports');
@@ -56,6 +56,24 @@ SELECT is((SELECT recovered FROM got WHERE grp IS NULL),
           (SELECT coalesce(sum(recovered_amount), 0) FROM rights.complaint
             WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08'),
           'the amount recovered for consumers');
+-- on-time rates per clock, recomputed with the calendar's ordinals
+SELECT is((SELECT verify_on_time_pct FROM got WHERE grp IS NULL),
+          (SELECT round(100.0 * count(*) FILTER (WHERE d.ordinal - r.ordinal <= 15) / nullif(count(*), 0), 1)
+             FROM rights.report t
+             JOIN core.calendar_day r ON r.day = (t.received_at AT TIME ZONE 'Asia/Shanghai')::date
+             JOIN core.calendar_day d ON d.day = (t.decided_at AT TIME ZONE 'Asia/Shanghai')::date
+            WHERE t.received_at >= '2026-10-01 00:00+08' AND t.received_at < '2026-11-01 00:00+08'),
+          'reports decided whether to open a case within 15 working days (report_verify)');
+SELECT is((SELECT mediate_on_time_pct FROM got WHERE grp IS NULL),
+          (SELECT round(100.0 * count(*) FILTER (WHERE c.ordinal - d.ordinal <= 45) / nullif(count(*), 0), 1)
+             FROM rights.complaint t
+             JOIN core.calendar_day d ON d.day = (t.decided_at AT TIME ZONE 'Asia/Shanghai')::date
+             JOIN core.calendar_day c ON c.day = (t.closed_at AT TIME ZONE 'Asia/Shanghai')::date
+            WHERE t.status = 'closed'
+              AND t.received_at >= '2026-10-01 00:00+08' AND t.received_at < '2026-11-01 00:00+08'),
+          'complaints closed within 45 working days of acceptance (complaint_mediate)');
+SELECT ok((SELECT verify_on_time_pct IS NOT NULL AND mediate_on_time_pct IS NOT NULL FROM got WHERE grp IS NULL),
+          '... both figures exist in the generated October');
 SELECT is((SELECT sum(received)::bigint FROM got WHERE grp IS NOT NULL), (SELECT received FROM got WHERE grp IS NULL),
           'the total row is the sum of the district rows');
 SELECT is((SELECT established FROM got_entity WHERE grp IS NULL),
@@ -67,6 +85,17 @@ SELECT is((SELECT active_end FROM got_entity WHERE grp IS NULL),
               AND NOT (status IN ('deregistered', 'revoked', 'annulled', 'moved_out')
                        AND coalesce(status_changed_on, established_on) <= '2026-10-31')),
           'entities in the register at the end of October');
+CREATE TEMP TABLE other_active AS
+SELECT DISTINCT e.id FROM core.entity e
+ WHERE (EXISTS (SELECT 1 FROM supervision.licence l WHERE l.entity_id = e.id AND l.issued_on BETWEEN '2026-10-01' AND '2026-10-31')
+        OR EXISTS (SELECT 1 FROM core.entity_change c WHERE c.entity_id = e.id AND c.changed_on BETWEEN '2026-10-01' AND '2026-10-31'))
+   AND NOT EXISTS (SELECT 1 FROM credit.annual_report r WHERE r.entity_id = e.id AND r.year = 2025);
+SELECT ok((SELECT count(*) FROM other_active) > 0, 'some entities without an annual report took a licence or registered a change in October');
+SELECT is((SELECT active_other FROM got_entity WHERE grp IS NULL), (SELECT count(*) FROM other_active),
+          '... and the activity indicator counts them, once each');
+SELECT is((SELECT activity_pct FROM got_entity WHERE grp IS NULL),
+          (SELECT round(100.0 * (annual_reported + active_other) / active_end, 1) FROM got_entity WHERE grp IS NULL),
+          '... the activity share is annual reporters and other active entities over the register');
 SELECT is((SELECT trapped_persons FROM got_rescue WHERE grp IS NULL),
           (SELECT coalesce(sum(trapped_count), 0) FROM rights.rescue_incident
             WHERE kind = 'trapped' AND status <> 'cancelled'
@@ -153,5 +182,38 @@ RESET SESSION AUTHORIZATION;
 SELECT ok((SELECT unmasked = 0 AND unmatched > 0 FROM masked_rows),
           'respondents outside the register are masked in the public complaint report, even for a supervisor');
 
+-- 96333 by station: the stations of a district add up to the district
+CREATE TEMP TABLE got_rescue_st AS SELECT * FROM api.report_rescue('2026-01-01', '2026-10-31', 'LX', 'station') LIMIT 0;
+GRANT ALL ON got_rescue_st TO PUBLIC;
+SET SESSION AUTHORIZATION demo_analyst;
+INSERT INTO got_rescue_st SELECT * FROM api.report_rescue('2026-01-01', '2026-10-31', 'LX', 'station');
+RESET SESSION AUTHORIZATION;
+SELECT is((SELECT sum(calls)::bigint FROM got_rescue_st WHERE grp IS NOT NULL), (SELECT calls FROM got_rescue WHERE grp = 'LX'),
+          'the 96333 report by station: 梁溪''s stations add up to the district');
+-- the activity summary follows new licences, changes and annual reports
+CREATE TEMP TABLE act_entity AS
+SELECT e.id FROM core.entity e
+ WHERE NOT EXISTS (SELECT 1 FROM credit.annual_report r WHERE r.entity_id = e.id AND r.year = 2025)
+   AND NOT EXISTS (SELECT 1 FROM meta.report_sum_activity a WHERE a.entity_id = e.id AND a.month = '2026-10-01')
+ ORDER BY e.id LIMIT 1;
+CREATE TEMP TABLE act AS SELECT active_other FROM got_entity WHERE grp IS NULL;
+GRANT ALL ON act TO PUBLIC;
+INSERT INTO core.entity_change (entity_id, changed_on, item, before_value, after_value, source_system)
+SELECT id, '2026-10-15', '住所变更', '旧址', '新址', 'test' FROM act_entity;
+INSERT INTO core.entity_change (entity_id, changed_on, item, before_value, after_value, source_system)
+SELECT id, '2026-10-20', '经营范围变更', '旧', '新', 'test' FROM act_entity;
+SET SESSION AUTHORIZATION demo_analyst;
+UPDATE act SET active_other = (SELECT active_other - act.active_other FROM api.report_entity('2026-10-01', '2026-10-31', NULL, 'district') WHERE grp IS NULL);
+RESET SESSION AUTHORIZATION;
+SELECT is((SELECT active_other FROM act), 1::bigint, 'two changes of an entity without an annual report make it active once');
+INSERT INTO credit.annual_report (entity_id, year, submitted_on, source_system)
+SELECT id, 2025, '2026-11-02', 'test' FROM act_entity;
+SELECT is((SELECT reported_prev FROM meta.report_sum_activity a JOIN act_entity x ON x.id = a.entity_id WHERE a.month = '2026-10-01'),
+          true, '... its annual report for 2025 moves it to the annual reporters');
+CREATE TEMP TABLE act_kept AS TABLE meta.report_sum_activity;
+SELECT ok(meta.report_activity_rebuild() > 0, 'the activity summary is rebuilt from its sources');
+SELECT is((SELECT count(*)::int FROM ((TABLE act_kept EXCEPT ALL TABLE meta.report_sum_activity)
+                                      UNION ALL (TABLE meta.report_sum_activity EXCEPT ALL TABLE act_kept)) d),
+          0, '... to what the triggers kept');
 SELECT * FROM finish();
 ROLLBACK;
