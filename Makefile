@@ -130,7 +130,9 @@ FUZZ_CC ?= clang
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ ?= $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
 FUZZ_BINS = $(FUZZ:%=$(FUZZ_BUILD)/fuzz_%)
-FUZZ_LIB_SRCS := $(wildcard src/base/*.c) src/cmd/words.c src/i18n/i18n.c
+FUZZ_LIB_SRCS := $(wildcard src/base/*.c) src/cmd/words.c src/i18n/i18n.c \
+	src/import/import_value.c src/import/import_field.c src/import/import_map.c src/import/import_file.c \
+	$(filter-out src/db/migrate.c,$(wildcard src/db/*.c))
 FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wshadow $(PKG_CFLAGS)
 

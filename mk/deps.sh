@@ -6,7 +6,8 @@ set -eu
 
 pkgs="gcc make pkg-config libncurses-dev libpq-dev libreadline-dev libconfig-dev
 postgresql postgresql-contrib postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
-tmux perl locales tzdata libxlsxwriter-dev python3-openpyxl"
+tmux perl locales tzdata libxlsxwriter-dev python3-openpyxl
+pgbouncer postgresql-15-auto-failover pg-auto-failover-cli"
 
 missing=""
 for p in $pkgs; do

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,14 +61,38 @@ static int take_ready(struct db *db, PGresult **keep)
 	return 0;
 }
 
+/* Cancel requests in flight, shared by a connection and its cancel threads
+ * (whichever ends last frees it). A drain ends only when both the cancelled
+ * statement's results are read and its cancel request has reached the
+ * server: a request still on its way would cancel whatever the session runs
+ * next (the export after a cancelled load, say). */
+struct db_cancels {
+	atomic_int refs;     /* the connection's one, and one per thread */
+	atomic_int inflight; /* requests not yet taken by the server */
+};
+
+struct cancel_job {
+	PGcancel *c;
+	struct db_cancels *shared;
+};
+
+static void cancels_release(struct db_cancels *k)
+{
+	if (atomic_fetch_sub(&k->refs, 1) == 1)
+		free(k);
+}
+
 /* The cancel request travels on a connection of its own; PQcancel blocks
  * until the server took it, so it runs in a thread of its own. */
 static void *cancel_thread(void *arg)
 {
 	char msg[256];
-	PGcancel *c = arg;
-	PQcancel(c, msg, sizeof msg);
-	PQfreeCancel(c);
+	struct cancel_job *job = arg;
+	PQcancel(job->c, msg, sizeof msg);
+	PQfreeCancel(job->c);
+	atomic_fetch_sub(&job->shared->inflight, 1);
+	cancels_release(job->shared);
+	free(job);
 	return NULL;
 }
 
@@ -80,13 +105,38 @@ static void cancel_in_background(struct db *db)
 		log_warn("no cancel handle: the statement runs to its end");
 		return;
 	}
+	if (!db->cancels) {
+		db->cancels = xcalloc(1, sizeof *db->cancels);
+		atomic_init(&db->cancels->refs, 1);
+		atomic_init(&db->cancels->inflight, 0);
+	}
+	struct cancel_job *job = xcalloc(1, sizeof *job);
+	job->c = c;
+	job->shared = db->cancels;
+	atomic_fetch_add(&db->cancels->refs, 1);
+	atomic_fetch_add(&db->cancels->inflight, 1);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&th, &attr, cancel_thread, c) != 0) {
+	if (pthread_create(&th, &attr, cancel_thread, job) != 0) {
 		log_warn("cancel thread not started: the statement runs to its end");
+		atomic_fetch_sub(&db->cancels->inflight, 1);
+		cancels_release(db->cancels);
 		PQfreeCancel(c);
+		free(job);
 	}
 	pthread_attr_destroy(&attr);
+}
+
+static int cancels_inflight(const struct db *db)
+{
+	return db->cancels ? atomic_load(&db->cancels->inflight) : 0;
+}
+
+void db_cancels_free(struct db *db)
+{
+	if (db->cancels)
+		cancels_release(db->cancels);
+	db->cancels = NULL;
 }
 
 void db_async_cancel(struct db *db)
@@ -105,6 +155,7 @@ void db_async_cancel(struct db *db)
 	if (!db->conn || db->state != DB_UP)
 		return;
 	db->draining = 1;
+	db->drained = 0;
 	cancel_in_background(db);
 	db_pump(db);
 }
@@ -119,7 +170,7 @@ void db_async_reset(struct db *db)
 {
 	if (db->async_pending)
 		db->async_broken = 1;
-	db->draining = 0;
+	db->draining = db->drained = 0;
 	drop_queued(db);
 	PQclear(db->partial);
 	db->partial = NULL;
@@ -135,7 +186,7 @@ int db_drain_wait(struct db *db)
 		if (limit <= 0) {
 			log_warn("a cancelled statement did not end: the connection is given up");
 			db->state = DB_LOST;
-			db->draining = 0;
+			db->draining = db->drained = 0;
 			return -1;
 		}
 		if (poll(&pfd, 1, 100) < 0 && errno != EINTR)
@@ -199,12 +250,14 @@ void db_pump(struct db *db)
 	if (!PQconsumeInput(db->conn) || PQstatus(db->conn) != CONNECTION_OK) {
 		log_warn("connection lost: %s", PQerrorMessage(db->conn));
 		db->state = DB_LOST;
-		db->draining = 0;
+		db->draining = db->drained = 0;
 		drop_queued(db);
 		return;
 	}
-	if (db->draining && take_ready(db, NULL))
-		db->draining = 0;
+	if (db->draining && !db->drained && take_ready(db, NULL))
+		db->drained = 1;
+	if (db->draining && db->drained && cancels_inflight(db) == 0)
+		db->draining = db->drained = 0;
 	if (!db->draining && db->queued_sql) {
 		if (!PQsendQueryParams(db->conn, db->queued_sql, db->queued_n, NULL,
 		                       (const char *const *)db->queued_params, NULL, NULL, 0))

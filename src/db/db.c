@@ -82,6 +82,7 @@ void db_free(struct db *db)
 {
 	db_disconnect(db);
 	db_listen_free(db);
+	db_cancels_free(db);
 	wipe(&db->password);
 	free(db->user);
 	free(db->tried_user);

@@ -42,7 +42,10 @@ struct db {
 	int statement_timeout;
 	int async_pending;       /* a request sent with db_async_send() is running or queued */
 	const void *async_owner; /* who the request belongs to (db_async_adopt), NULL: anyone */
-	int draining;            /* a cancelled statement's results are still to be read */
+	int draining;            /* a cancelled statement's results are still to be read,
+	                          * or its cancel request is still on its way */
+	int drained;             /* ... the results are read; the cancel may still travel */
+	struct db_cancels *cancels; /* cancel requests in flight (db/async.c) */
 	char *queued_sql;        /* a request waiting for the cancelled one to drain */
 	char **queued_params;
 	int queued_n;
@@ -148,6 +151,8 @@ void db_async_reset(struct db *db);
 /* Waits (bounded) until a cancelled statement has drained; 0, or -1 when the
  * connection was given up. Used by db_exec. */
 int db_drain_wait(struct db *db);
+/* Lets go of the cancel requests' shared state (db_free). */
+void db_cancels_free(struct db *db);
 /* Whether the connection is free for a synchronous statement now. */
 int db_idle(const struct db *db);
 

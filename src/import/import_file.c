@@ -69,8 +69,10 @@ size_t gb18030_to_utf8(const char *s, size_t len, struct strbuf *out)
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
 	if (cd == (iconv_t)-1)
 		return 0;
+	/* NUL is no more text in GB18030 than in UTF-8: the text ends before it */
+	const char *nul = memchr(s, '\0', len);
 	char *in = (char *)s, chunk[65536];
-	size_t left = len;
+	size_t left = nul ? (size_t)(nul - s) : len;
 	while (left > 0) {
 		char *o = chunk;
 		size_t room = sizeof chunk;
@@ -80,10 +82,7 @@ size_t gb18030_to_utf8(const char *s, size_t len, struct strbuf *out)
 			break;
 	}
 	iconv_close(cd);
-	size_t done = (size_t)(in - s);
-	/* NUL is no more text in GB18030 than in UTF-8 */
-	const char *nul = memchr(s, '\0', done);
-	return nul ? (size_t)(nul - s) : done;
+	return (size_t)(in - s);
 }
 
 long text_line_at(const char *s, size_t off)

@@ -400,10 +400,12 @@ void import_mask(const char *kind, const char *s, size_t len, struct strbuf *out
 	size_t head = 0, tail = 0, stars;
 	if (strcmp(kind, "name") == 0)
 		head = n > 1 ? 1 : 0;
-	else if (strcmp(kind, "phone") == 0 && n >= 7)
+	else if (strcmp(kind, "phone") == 0 && n >= 11)
 		head = 3, tail = 4;
-	else if (strcmp(kind, "id_no") == 0 && n >= 10)
-		head = 6, tail = 4;
+	else if (strcmp(kind, "phone") == 0 && n >= 5)
+		tail = 4; /* shorter than a mobile number: the last four only */
+	else if (strcmp(kind, "id_no") == 0 && n >= 15)
+		head = 6, tail = 4; /* shorter than an identity card: nothing */
 	else if (strcmp(kind, "address") == 0 && n > 6)
 		head = 6;
 	stars = strcmp(kind, "address") == 0 && n > 6 ? 4 : n - head - tail;

@@ -114,5 +114,16 @@ SELECT is(ARRAY(SELECT DISTINCT r.schema || '.' || r.relname FROM smcon_relation
                  ORDER BY 1),
           '{}'::text[], 'every table with facts about entities has source_system and loaded_at');
 
+-- JIT stays off in the warehouse's functions (sql/migrations/0184_jit_off.sql):
+-- a statement with a huge estimated cost would otherwise be compiled on every call
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
+                  JOIN present_schema s ON s.oid = p.pronamespace
+                  JOIN pg_language l ON l.oid = p.prolang
+                 WHERE (l.lanname = 'plpgsql' OR l.lanname = 'sql' AND p.prosecdef)
+                   AND NOT coalesce('jit=off' = ANY (p.proconfig), false)
+                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+                 ORDER BY 1),
+          '{}'::text[], 'every PL/pgSQL and SECURITY DEFINER SQL function sets jit = off');
+
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,11 +1,14 @@
 -- Personal data is catalogued, masked and withheld; the masking functions.
 BEGIN;
-SELECT plan(13);
+SELECT plan(16);
 
 SELECT is(core.mask_name('欧阳娜娜'), '欧***', 'a name keeps its first character');
 SELECT is(core.mask_name('李'), '*', 'a one-character name is hidden entirely');
 SELECT is(core.mask_phone('13917006195'), '139****6195', 'a mobile keeps the first three and last four digits');
 SELECT is(core.mask_id_no('320202199102105671'), '320202********5671', 'an ID number keeps region and last four');
+SELECT is(core.mask_id_no('3144747455'), '**********', 'an ID number shorter than an identity card is hidden whole');
+SELECT is(core.mask_phone('8270123'), '***0123', 'a local number keeps only its last four digits');
+SELECT is(core.mask_phone('1234'), '****', 'four digits or fewer are hidden whole');
 SELECT is(core.mask_address('无锡市梁溪区中山路288号'), '无锡市梁溪区****', 'an address keeps the district');
 SELECT is(core.mask_email('zhouwei@example.cn'), 'z***@example.cn', 'an email keeps its domain');
 

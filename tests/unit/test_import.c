@@ -199,6 +199,18 @@ static void masks_and_map(void)
 	strbuf_reset(&sb);
 	import_mask("name", "王建华", strlen("王建华"), &sb);
 	is_str(strbuf_str(&sb), "王**", "a name keeps its surname");
+	/* the same rules as core.mask_phone/core.mask_id_no (0185): something is always hidden */
+	strbuf_reset(&sb);
+	import_mask("id_no", "3144747455", 10, &sb);
+	is_str(strbuf_str(&sb), "**********",
+	       "an ID number shorter than an identity card is hidden whole");
+	strbuf_reset(&sb);
+	import_mask("phone", "8270123", 7, &sb);
+	is_str(strbuf_str(&sb), "***0123", "a local number keeps only its last four");
+	strbuf_reset(&sb);
+	import_mask("phone", "13917006195", 11, &sb);
+	is_str(strbuf_str(&sb), "139****6195",
+	       "a mobile number keeps its first three and last four");
 	strbuf_free(&sb);
 
 	struct strmap m;
@@ -224,7 +236,7 @@ static void masks_and_map(void)
 
 int main(void)
 {
-	plan(81);
+	plan(84);
 	encodings();
 	dates();
 	values();
