@@ -248,7 +248,6 @@ static void view_draw(struct app *app, void *state, const struct rect *r)
 
 static int cancel(struct app *app, struct report_view *st)
 {
-	(void)app;
 	db_async_cancel(st->db);
 	report_run_end(&st->run);
 	st->phase = P_FAILED;

@@ -8,7 +8,6 @@
 
 #include <libpq-fe.h>
 
-#include "base/conf.h"
 #include "db/db.h"
 
 enum report_kind { RK_TEXT, RK_INT, RK_NUM, RK_PCT, RK_MIN, RK_SPARK };
