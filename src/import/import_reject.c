@@ -57,25 +57,56 @@ char *import_rejects_path(const char *path)
 	return strbuf_detach(&sb);
 }
 
-/* Appends one rejected row: its line, the reason and its cells. */
-static void reject_line(struct strbuf *out, const struct import_reject *r, const struct import_theme *t,
-			const struct csv_row *row)
+/* Whether the row parsed as the header promises: no CSV error, one cell per column. */
+static int row_clean(const struct csv_row *row, const struct import_theme *t)
+{
+	return row->error == CSV_OK && row->nfields == t->ncolumns;
+}
+
+/* Appends a cell masked: in a personal column the value as core.mask_*()
+ * does, unless the cell holds a line break (then it may hold more than its
+ * own value, which must not be lost); then, whatever the column, every value
+ * that is personal data by its shape. */
+static void masked_cell(struct strbuf *out, const char *personal, const char *s, size_t len,
+                        struct strbuf *tmp)
+{
+	struct strbuf col = STRBUF_INIT;
+	if (personal && len && !memchr(s, '\n', len)) {
+		import_mask(personal, s, len, &col);
+		s = col.buf;
+		len = col.len;
+	}
+	strbuf_reset(tmp);
+	import_mask_text(s, len, tmp);
+	csv_quote(out, tmp->buf ? tmp->buf : "", tmp->len);
+	strbuf_free(&col);
+}
+
+/* Appends one rejected row: its line, the reason, then its cells. A row
+ * that did not parse as the header says (broken quoting, too many or too
+ * few fields, too long) cannot be trusted by column: a value may have moved
+ * into another column, an unclosed quote may have swallowed the rows after
+ * it, a field over CSV_MAX_RECORD is cut. Its text as the file has it,
+ * raw[0..rawlen) without the line end, goes whole into the first column. */
+static void reject_line(struct strbuf *out, const struct import_reject *r,
+                        const struct import_theme *t, const struct csv_row *row, const char *raw,
+                        size_t rawlen)
 {
 	struct strbuf cell = STRBUF_INIT;
 	strbuf_addf(out, "%ld,", r->line);
 	csv_quote(out, r->reason, strlen(r->reason));
-	for (int c = 0; c < row->nfields; c++) {
-		const struct csv_field *f = &row->fields[c];
-		int fi = c < t->ncolumns ? t->field_of[c] : -1;
-		const char *personal = fi >= 0 ? t->fields[fi].personal : NULL;
-		strbuf_addc(out, ',');
-		if (personal && f->len) {
-			strbuf_reset(&cell);
-			import_mask(personal, f->s, f->len, &cell);
-			csv_quote(out, cell.buf, cell.len);
-		} else {
-			csv_quote(out, f->s, f->len);
+	if (row_clean(row, t)) {
+		for (int c = 0; c < row->nfields; c++) {
+			int fi = t->field_of[c];
+			strbuf_addc(out, ',');
+			masked_cell(out, fi >= 0 ? t->fields[fi].personal : NULL, row->fields[c].s,
+			            row->fields[c].len, &cell);
 		}
+	} else {
+		if (rawlen && raw[rawlen - 1] == '\n')
+			rawlen -= rawlen > 1 && raw[rawlen - 2] == '\r' ? 2 : 1;
+		strbuf_addc(out, ',');
+		masked_cell(out, NULL, raw, rawlen, &cell);
 	}
 	strbuf_add(out, "\r\n");
 	strbuf_free(&cell);
@@ -107,10 +138,11 @@ enum status import_rejects_write(const struct import_rejects *rs, const char *pa
 	strbuf_add(&sb, "\r\n");
 	for (long i = 0; i < rs->n; i++) {
 		const struct import_reject *r = &rs->items[i];
-		csv_parser_seek(&cp, offsets[r->rec_no - 1], r->line);
+		size_t at = offsets[r->rec_no - 1];
+		csv_parser_seek(&cp, at, r->line);
 		if (!csv_parser_next(&cp, &row))
 			row.nfields = 0;
-		reject_line(&sb, r, t, &row);
+		reject_line(&sb, r, t, &row, text + at, (size_t)(cp.p - (text + at)));
 		if (sb.len > 1 << 20) {
 			fwrite(sb.buf, 1, sb.len, of.f);
 			strbuf_reset(&sb);

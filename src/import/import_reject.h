@@ -1,7 +1,14 @@
 /* The rows an import turns away and FILE.rejects.csv: each bad row of the
  * file with its line number and the reason, as the operator can fix it and
  * import it again. The client's reasons and the database's are merged in
- * file order. Personal values (ID numbers) are masked in the file. */
+ * file order. No personal value is written as it stands: a cell of a
+ * personal column (name, phone, id_no, …) is masked as core.mask_*() does,
+ * and in every cell each value that is personal data by its shape (a
+ * resident ID number, a mobile number; import_mask_text()) is masked
+ * wherever it stands. A row that did not parse as the header says is not
+ * split into cells at all: its whole text goes into the first column, so
+ * that a value shifted into another column is still masked and the rows an
+ * unclosed quote swallowed are not lost. */
 #ifndef SMCON_IMPORT_REJECT_H
 #define SMCON_IMPORT_REJECT_H
 
@@ -29,8 +36,10 @@ void import_rejects_sort(struct import_rejects *rs);
 /* The rejects file for an import file: FILE.csv → FILE.rejects.csv. */
 char *import_rejects_path(const char *path);
 /* Writes the rejects file (UTF-8 with a byte order mark, for Excel): line,
- * reason, then the row's cells under the file's own header; the rows are
- * read again from text at the offsets given per rec_no. Returns ST_OK, or
+ * reason, then the row's cells under the file's own header, or, for a row
+ * with a CSV error or the wrong number of fields, its whole text (without
+ * its line end) in the first column; masked as above. The rows are read
+ * again from text at the offsets given per rec_no. Returns ST_OK, or
  * ST_ERROR with msg filled. */
 enum status import_rejects_write(const struct import_rejects *rs, const char *path, const struct import_theme *t,
 				 const struct csv_row *header, const char *text, size_t len,

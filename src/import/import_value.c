@@ -415,3 +415,114 @@ void import_mask(const char *kind, const char *s, size_t len, struct strbuf *out
 	size_t t = char_offset(s, len, n - tail);
 	strbuf_addn(out, s + t, len - t);
 }
+
+static int is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Whether the n digits at s (YYYYMMDD, or YYMMDD when n is 6) could be a
+ * date of birth: a year 1900 to 2099, a month, a day 01 to 31. */
+static int birth_date(const char *s, int n)
+{
+	const char *p = s, *e = s + n;
+	long y = digits_at(&p, e, n - 4, n - 4), m = digits_at(&p, e, 2, 2),
+	     d = digits_at(&p, e, 2, 2);
+	return y >= 0 && (n == 6 || (y >= 1900 && y <= 2099)) && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= 31;
+}
+
+/* Whether a whole run of letters and digits is a resident ID number: 17
+ * digits and a digit or X, or 15 digits (the first-generation card), with
+ * a date of birth after the six-digit region; the check character is not
+ * checked, as a mistyped number is personal data too. A valid USCC is not
+ * one. */
+static int id_number(const char *s, size_t n)
+{
+	if (n == 15)
+		return all_digits(s, 15) && birth_date(s + 6, 6);
+	if (n != USCC_LENGTH || !all_digits(s, 17) ||
+	    !(is_digit(s[17]) || s[17] == 'X' || s[17] == 'x') || !birth_date(s + 6, 8))
+		return 0;
+	char code[USCC_LENGTH + 1];
+	memcpy(code, s, USCC_LENGTH);
+	code[17] = s[17] == 'x' ? 'X' : s[17];
+	code[USCC_LENGTH] = '\0';
+	return !uscc_valid(code);
+}
+
+/* Whether the 11 digits at s are a mainland mobile number's (1[3-9]…). */
+static int mobile_at(const char *s)
+{
+	return s[0] == '1' && s[1] >= '3' && s[1] <= '9' && all_digits(s, 11);
+}
+
+/* Whether s[0..n) begins with a mobile number written in groups, 138 1234
+ * 5678 or 138-1234-5678, with no digit after it. */
+static int grouped_mobile(const char *s, size_t n)
+{
+	return n >= 13 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && is_digit(s[2]) &&
+	       (s[3] == ' ' || s[3] == '-') && all_digits(s + 4, 4) && s[8] == s[3] &&
+	       all_digits(s + 9, 4) && (n == 13 || !is_digit(s[13]));
+}
+
+/* Masks the mobile number the digit run s[0..n) (not part of a longer one)
+ * is, or begins when it is written in groups; returns the bytes it took, 0
+ * when it is none. */
+static size_t mask_mobile(const char *s, size_t n, size_t rest, struct strbuf *out)
+{
+	if (n == 13 && s[0] == '8' && s[1] == '6' && mobile_at(s + 2)) {
+		strbuf_addn(out, s, 2); /* 86 before a mobile number, after + or not */
+		import_mask("phone", s + 2, 11, out);
+		return 13;
+	}
+	if (n == 11 && mobile_at(s)) {
+		import_mask("phone", s, 11, out);
+		return 11;
+	}
+	if (n == 3 && grouped_mobile(s, rest)) {
+		strbuf_addn(out, s, 4); /* 3 + stars + 4 as a mobile number, the blanks kept */
+		strbuf_add(out, "****");
+		strbuf_addn(out, s + 8, 5);
+		return 13;
+	}
+	return 0;
+}
+
+/* Scans runs of letters and digits: a whole run may be an ID number; the
+ * digit runs inside one (between letters, or the whole run) may be mobile
+ * numbers. */
+void import_mask_text(const char *s, size_t len, struct strbuf *out)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t j = i;
+		if (!is_alnum(s[i])) {
+			while (j < len && !is_alnum(s[j]))
+				j++;
+			strbuf_addn(out, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (i == 0 || !is_alnum(s[i - 1])) {
+			while (j < len && is_alnum(s[j]))
+				j++;
+			if (id_number(s + i, j - i)) {
+				import_mask("id_no", s + i, j - i, out);
+				i = j;
+				continue;
+			}
+			j = i;
+		}
+		if (!is_digit(s[i])) {
+			strbuf_addc(out, s[i++]);
+			continue;
+		}
+		while (j < len && is_digit(s[j]))
+			j++;
+		size_t took = mask_mobile(s + i, j - i, len - i, out);
+		if (!took)
+			strbuf_addn(out, s + i, j - i);
+		i = took ? i + took : j;
+	}
+}

@@ -28,5 +28,13 @@ enum import_verdict import_value(const struct import_field *f, const char *s, si
 int import_parse_date(const char *s, size_t len, int *y, int *m, int *d);
 /* Appends a personal value of the given kind masked as core.mask_*() does. */
 void import_mask(const char *kind, const char *s, size_t len, struct strbuf *out);
+/* Appends s[0..len) with every value that is personal data by its shape
+ * masked as import_mask() does, wherever it stands: a resident ID number (18
+ * characters or 15 digits, not inside a longer run of letters and digits,
+ * with a plausible date of birth; not a valid USCC) as "id_no", a mainland
+ * mobile number (11 digits 1[3-9]…, not inside a longer run of digits; after
+ * 86 or +86, or written 3-4-4 with blanks or hyphens) as "phone". Everything
+ * else is copied byte for byte. */
+void import_mask_text(const char *s, size_t len, struct strbuf *out);
 
 #endif

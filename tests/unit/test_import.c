@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/uscc.h"
 #include "import/import_field.h"
 #include "import/import_file.h"
 #include "import/import_map.h"
@@ -191,6 +192,53 @@ static void personal(void)
 	strbuf_free(&why);
 }
 
+/* What import_mask_text() makes of s. */
+static const char *masked(const char *s)
+{
+	static struct strbuf out;
+	strbuf_reset(&out);
+	import_mask_text(s, strlen(s), &out);
+	return strbuf_str(&out);
+}
+
+/* Text a row of a file may hold, masked by what its values are, wherever
+ * they stand: ID numbers and mobile numbers, nothing else. */
+static void mask_text(void)
+{
+	is_str(masked("法定代表人王建华，身份证320213197805123016，住无锡市梁溪区中山路 168 号"),
+	       "法定代表人王建华，身份证320213********3016，住无锡市梁溪区中山路 168 号",
+	       "an ID number inside Chinese text is masked, the text around it kept");
+	is_str(masked("旧证 320213780512301 已换"), "旧证 320213*****2301 已换",
+	       "a 15-digit ID number (first-generation card) is masked");
+	is_str(masked("32021319780512301X,32021319780512301x"),
+	       "320213********301X,320213********301x",
+	       "an ID number with an X check character is masked, in either case");
+	is_str(masked("320213197805123017"), "320213********3017",
+	       "an ID number with a wrong check digit is still masked");
+	is_str(masked("手机+8613812345678；13912345678。"), "手机+86138****5678；139****5678。",
+	       "a mobile number is masked, after +86 too");
+	is_str(masked("8613812345678 138 1234 5678 139-1234-5678"),
+	       "86138****5678 138 **** 5678 139-****-5678", "  after 86, and written in groups");
+	is_str(masked("Tel13812345678"), "Tel138****5678", "  and after letters");
+	const char *code = "913202197805120227";
+	ok(uscc_valid(code), "913202197805120227 is a valid USCC whose digits 7-14 read as a date");
+	is_str(masked(code), code, "  and is not masked");
+	is_str(masked("3202131978051230161"), "3202131978051230161",
+	       "a run of 19 digits is no ID number");
+	is_str(masked("320213197813123016,320213185005123016,320213197805323016"),
+	       "320213197813123016,320213185005123016,320213197805323016",
+	       "18 digits without a plausible date of birth are no ID number");
+	is_str(masked("138123456789 2138123456 0510-82701234"),
+	       "138123456789 2138123456 0510-82701234",
+	       "12 digits, 10 digits and a landline are no mobile number");
+	is_str(masked("320213197805123016ABC"), "320213197805123016ABC",
+	       "18 digits inside a longer run of letters and digits are no ID number");
+	is_str(masked("\"王建华\",\"无锡\r\n太湖\"\"花园\"\"\"\n13812345678\n"),
+	       "\"王建华\",\"无锡\r\n太湖\"\"花园\"\"\"\n138****5678\n",
+	       "quotes, commas and line breaks are kept byte for byte");
+	is_str(masked(""), "", "nothing stays nothing");
+}
+
 static void masks_and_map(void)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -236,12 +284,13 @@ static void masks_and_map(void)
 
 int main(void)
 {
-	plan(84);
+	plan(99);
 	encodings();
 	dates();
 	values();
 	codes();
 	personal();
+	mask_text();
 	masks_and_map();
 	return done_testing();
 }
