@@ -3,7 +3,8 @@
 # five runs of N calls each in a DO loop:
 #   - core.audit_read through the smcon_auth module (RAISE LOG, queued,
 #     written by the audit worker outside the caller's transaction) against
-#     audit.append in the caller's transaction (the path without the module);
+#     audit.note in the caller's transaction (the path without the module;
+#     audit.append itself takes no calls by hand);
 #   - api.personal end to end as a handler (one reveal: the check, the read,
 #     the audit);
 #   - a profile open (header and every tab's first page) and a name search,
@@ -44,12 +45,14 @@ echo "# the module writes this warehouse's audit log: $module; $n calls a run"
 row() { printf '%-60s %8s µs\n' "$1" "$2"; }
 row "audit of a read through the module (core.audit_read)" \
 	"$(per_call owner "$n" "PERFORM core.audit_read('rights.complaint', jsonb_build_object('id', i), '{\"columns\": [\"x\"]}')")"
-row "audit of a read in the caller's transaction (audit.append)" \
-	"$(per_call owner "$n" "PERFORM audit.append('read', 'rights.complaint', jsonb_build_object('id', i), NULL, NULL, '{\"columns\": [\"x\"]}')")"
+row "audit of a row in the caller's transaction (audit.note)" \
+	"$(per_call owner "$n" "PERFORM audit.note('read', jsonb_build_object('id', i, 'columns', '[\"x\"]'::jsonb))")"
 [ -n "$complaint" ] && row "api.personal, one complaint, as its handler" \
 	"$(per_call handler $((n / 10)) "PERFORM * FROM api.personal('rights.complaint', $complaint)")"
 row "profile open: header + every tab's first page (no reveal)" \
 	"$(per_call clerk $((n / 20)) "PERFORM * FROM api.entity_header('$code'); PERFORM * FROM api.entity_facts('$code')")"
+row "  ... plus the tabs the caller may not read (api.entity_tabs_hidden)" \
+	"$(per_call clerk $((n / 20)) "PERFORM * FROM api.entity_tabs_hidden()")"
 row "name search (no reveal)" "$(per_call clerk $((n / 20)) "PERFORM * FROM api.entity_search('无锡')")"
 echo "# a profile open and a search reveal no personal data: the read audit adds nothing to them;"
 echo "# a reveal adds the audit's cost above (module against in-transaction)"

@@ -87,14 +87,20 @@ static void elevator_draw(struct app *app, void *state, const struct rect *r)
 	}
 	int y = r->y + lines + 1;
 	struct strbuf title = STRBUF_INIT;
-	trf(&title, MSG_ELEVATOR_INCIDENTS, st->ev.incidents.n);
+	if (st->ev.incidents_hidden)
+		strbuf_add(&title, tr(MSG_ELEVATOR_INCIDENTS_HIDDEN));
+	else
+		trf(&title, MSG_ELEVATOR_INCIDENTS, st->ev.incidents.n);
 	term_text(y, r->x, r->w, strbuf_str(&title), COL_KEY, ALIGN_LEFT);
 	strbuf_free(&title);
 	struct rect t = {y + 1, r->x, r->h - lines - 2, r->w};
 	table_layout(st->incidents, t.w);
 	table_draw(st->incidents, &t);
 	if (st->incidents->nrows == 0)
-		term_text(t.y + 2, t.x, t.w, tr(MSG_ENTITY_TAB_EMPTY), COL_DIM, ALIGN_CENTER);
+		term_text(
+		    t.y + 2, t.x, t.w,
+		    tr(st->ev.incidents_hidden ? MSG_ENTITY_TAB_HIDDEN : MSG_ENTITY_TAB_EMPTY),
+		    COL_DIM, ALIGN_CENTER);
 }
 
 static int elevator_action(struct app *app, void *state, enum action_id a)

@@ -261,7 +261,9 @@ static void draw_tabs(struct profile *st, int y, int x, int w)
 	for (int t = 0; t < ET_COUNT; t++) {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_add(&sb, tr(entity_tab_label((enum entity_tab)t)));
-		if (st->p.counted)
+		if (st->p.counted && st->p.hidden[t])
+			strbuf_add(&sb, tr(MSG_ENTITY_TAB_HIDDEN_MARK));
+		else if (st->p.counted)
 			strbuf_addf(&sb, "(%ld)", st->p.total[t]);
 		labels[t + 1] = strbuf_detach(&sb);
 	}
@@ -302,6 +304,8 @@ static void profile_draw(struct app *app, void *state, const struct rect *r)
 	table_draw(tb, &t);
 	if (st->error.len)
 		term_text(t.y + 2, t.x, t.w, strbuf_str(&st->error), COL_ERROR, ALIGN_CENTER);
+	else if (st->tab && st->p.counted && st->p.hidden[st->tab - 1])
+		term_text(t.y + 2, t.x, t.w, tr(MSG_ENTITY_TAB_HIDDEN), COL_DIM, ALIGN_CENTER);
 	else if (st->tab && st->p.counted && st->p.total[st->tab - 1] == 0)
 		term_text(t.y + 2, t.x, t.w, tr(MSG_ENTITY_TAB_EMPTY), COL_DIM, ALIGN_CENTER);
 	else if (tb->nrows == 0)
@@ -362,7 +366,12 @@ static void export_text(struct app *app, struct profile *st)
 		entity_profile_text(&full, &text);
 		entity_export_footer(&app->session, &text);
 	}
-	if (err.status == ST_OK && entity_write_file(strbuf_str(&path), &text, &err) == ST_OK) {
+	struct audit_output note = {
+	    "export", "entity_profile", st->p.uscc, strbuf_str(&path), "text", -1, NULL, NULL};
+	if (err.status == ST_OK && app_audit_output(app, &note) != 0) {
+		/* the message line says why */
+	} else if (err.status == ST_OK &&
+	           entity_write_file(strbuf_str(&path), &text, &err) == ST_OK) {
 		m = trs(MSG_ENTITY_EXPORTED_HERE, strbuf_str(&path) + name_at, strbuf_str(&dir));
 		app_message(app, MSGK_INFO, m);
 		free(m);

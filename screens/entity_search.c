@@ -393,6 +393,12 @@ static void export_csv(struct app *app, struct search *st)
 	}
 	strbuf_addc(&path, '/');
 	entity_export_name("entity-search", NULL, "csv", &path);
+	struct audit_output note = {"export", "entity_search", st->q.text, strbuf_str(&path),
+	                            "csv",    st->page.n,      NULL,       NULL};
+	if (app_audit_output(app, &note) != 0) {
+		strbuf_free(&path);
+		return;
+	}
 	int e = outfile_open(&of, strbuf_str(&path));
 	if (!e) {
 		struct rowset *rs = entity_hits_rowset(&st->page, 1);

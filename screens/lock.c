@@ -90,6 +90,8 @@ static int unlock(struct app *app, struct lock *st)
 	}
 	db_error_free(&err);
 	app->locked = 0;
+	/* an admin's reset under a running console: the new password is theirs to change */
+	session_load_password_due(&app->session, &app->db);
 	log_info("unlocked %s", app->session.login);
 	return SCR_POP;
 }

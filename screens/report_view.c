@@ -67,6 +67,8 @@ static void start(struct app *app, struct report_view *st)
 	st->started_ms = app_now_ms();
 	st->db = reports_db(app);
 	if (report_run_open(st->db, &p, &st->run, &err) != ST_OK ||
+	    report_run_audit(&app->db, &st->run, st->info->name, db_reports_server(&app->reports),
+	                     NULL, NULL, &err) != ST_OK ||
 	    report_run_send_all(&st->run, &err) != ST_OK) {
 		strbuf_add(&st->error, strbuf_str(&err.message));
 		report_run_end(&st->run);
@@ -294,6 +296,13 @@ static int export(struct app *app, struct report_view *st)
 	db_error_init(&err);
 	params_of(st, &p);
 	enum status s = report_run_open(reports_db(app), &p, &run, &err);
+	if (s == ST_OK) {
+		s = report_run_audit(&app->db, &run, st->info->name,
+		                     db_reports_server(&app->reports), strbuf_str(&dir),
+		                     report_format_name(st->export_format), &err);
+		if (s != ST_OK)
+			report_run_close(&run);
+	}
 	if (s == ST_OK) {
 		struct report_write w = {st->info->name,
 		                         report_title(st->info),

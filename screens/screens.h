@@ -5,6 +5,7 @@
 #include "ui/app.h"
 
 extern const struct screen screen_login;
+extern const struct screen screen_password;
 extern const struct screen screen_menu;
 extern const struct screen screen_help;
 extern const struct screen screen_entity_search;

@@ -82,12 +82,19 @@ size_t utf8_length(const char *s)
 	return count;
 }
 
-/* What smcon shows for cp: a space for layout controls, U+FFFD for the rest. */
+int width_invisible(uint32_t cp)
+{
+	return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+/* What smcon shows for cp: a space for layout controls, U+FFFD for the other
+ * controls and the invisible format characters. */
 static uint32_t shown(uint32_t cp)
 {
 	if (cp == '\t' || cp == '\n' || cp == '\r')
 		return ' ';
-	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || width_invisible(cp))
 		return 0xfffd;
 	return cp;
 }
@@ -132,13 +139,19 @@ size_t width_prefix(const char *s, int cols, int *used)
 	return i;
 }
 
-static void add_shown(struct strbuf *out, const char *s, size_t n)
+/* Appends n bytes of s as shown. With lines, line feeds and tabs stay and a
+ * carriage return becomes a line feed (CR LF one line feed). */
+static void add_shown(struct strbuf *out, const char *s, size_t n, int lines)
 {
 	uint32_t cp;
 	for (size_t i = 0; i < n;) {
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		uint32_t sh = shown(cp);
-		if (sh == cp && cp != 0xfffd)
+		if (lines && (cp == '\n' || cp == '\t'))
+			strbuf_addc(out, (char)cp);
+		else if (lines && cp == '\r')
+			strbuf_add(out, i + 1 < n && s[i + 1] == '\n' ? "" : "\n");
+		else if (sh == cp && cp != 0xfffd)
 			strbuf_addn(out, s + i, len);
 		else
 			utf8_encode(out, sh);
@@ -148,7 +161,12 @@ static void add_shown(struct strbuf *out, const char *s, size_t n)
 
 void width_sanitize(struct strbuf *out, const char *s)
 {
-	add_shown(out, s, strlen(s));
+	add_shown(out, s, strlen(s), 0);
+}
+
+void width_sanitize_text(struct strbuf *out, const char *s)
+{
+	add_shown(out, s, strlen(s), 1);
 }
 
 void width_pad(struct strbuf *out, int n)
@@ -166,7 +184,7 @@ void width_fit(struct strbuf *out, const char *s, int cols, enum width_align ali
 		int gap = cols - w;
 		int left = align == ALIGN_RIGHT ? gap : align == ALIGN_CENTER ? gap / 2 : 0;
 		width_pad(out, left);
-		add_shown(out, s, strlen(s));
+		add_shown(out, s, strlen(s), 0);
 		width_pad(out, gap - left);
 		return;
 	}
@@ -174,7 +192,7 @@ void width_fit(struct strbuf *out, const char *s, int cols, enum width_align ali
 	int gap = cols - 1 - used;
 	if (align == ALIGN_RIGHT)
 		width_pad(out, gap);
-	add_shown(out, s, keep);
+	add_shown(out, s, keep, 0);
 	strbuf_add(out, WIDTH_MARKER);
 	if (align != ALIGN_RIGHT)
 		width_pad(out, gap);

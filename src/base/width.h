@@ -1,7 +1,8 @@
 /* UTF-8 display width: every width in smcon is measured in terminal columns.
  * CJK and full-width forms take two columns, combining marks none; invalid
- * bytes and control characters are shown as U+FFFD (one column), tab and
- * line breaks as a space. Widths follow the C library's wcwidth(), which is
+ * bytes, control characters and the invisible format characters (see
+ * width_invisible()) are shown as U+FFFD (one column), tab and line breaks
+ * as a space. Widths follow the C library's wcwidth(), which is
  * what ncursesw draws with, so call width_setup() once at start. */
 #ifndef SMCON_WIDTH_H
 #define SMCON_WIDTH_H
@@ -26,6 +27,11 @@ void utf8_encode(struct strbuf *out, uint32_t cp);
 /* Number of characters (code points) in s; malformed bytes count one each. */
 size_t utf8_length(const char *s);
 
+/* Whether cp is an invisible format character that reorders or hides text:
+ * a zero-width character or mark (U+200B-U+200F, U+2060-U+2064), a
+ * bidirectional embedding, override or isolate (U+202A-U+202E,
+ * U+2066-U+2069) or the byte-order mark U+FEFF. smcon shows them as U+FFFD. */
+int width_invisible(uint32_t cp);
 /* Columns cp takes when shown by smcon (0, 1 or 2). */
 int width_cp(uint32_t cp);
 /* Columns s takes. */
@@ -36,6 +42,9 @@ int width_strn(const char *s, size_t n);
 size_t width_prefix(const char *s, int cols, int *used);
 /* Appends s with invalid bytes and controls replaced as described above. */
 void width_sanitize(struct strbuf *out, const char *s);
+/* The same for multi-line text (an export file, a CSV cell): line feeds and
+ * tabs are kept, a carriage return becomes a line feed (CR LF one). */
+void width_sanitize_text(struct strbuf *out, const char *s);
 /* Appends s fitted to exactly cols columns: padded with spaces, or cut with
  * WIDTH_MARKER when too wide; a character is never split. */
 void width_fit(struct strbuf *out, const char *s, int cols, enum width_align align);

@@ -373,7 +373,7 @@ enum status desk_cmd_show(struct cmd_ctx *ctx, const struct cmd_args *a, enum de
 					strbuf_addf(&text, "%s：%s\n",
 					            PQgetvalue(res, r, en ? 2 : 1),
 					            PQgetvalue(res, r, 3));
-			fputs(strbuf_str(&text), ctx->out);
+			rowset_text(ctx->out, strbuf_str(&text));
 			print_timeline(ctx, tl);
 		} else {
 			/* one record, a key per field */

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "base/uscc.h"
+#include "base/width.h"
 #include "base/xalloc.h"
 #include "cmd/command.h"
+#include "domain/audit.h"
 #include "domain/entity.h"
 #include "domain/entity_action.h"
 #include "domain/entity_elevator.h"
@@ -287,6 +289,13 @@ static enum status show_facts(struct cmd_ctx *ctx, struct entity_profile *p, int
 	cmd_print(ctx, rs);
 	fflush(ctx->out);
 	for (int t = 0; t < ET_COUNT; t++)
+		if ((tab == ET_COUNT || t == tab) && p->hidden[t]) {
+			char *m = trs(MSG_ENTITY_TAB_HIDDEN_CMD,
+			              tr(entity_tab_label((enum entity_tab)t)));
+			fprintf(ctx->err, "smcon: %s\n", m);
+			free(m);
+		}
+	for (int t = 0; t < ET_COUNT; t++)
 		if ((tab == ET_COUNT || t == tab) && entity_profile_more(p, (enum entity_tab)t)) {
 			char *m = trs(MSG_ENTITY_TAB_MORE, tr(entity_tab_label((enum entity_tab)t)),
 				      p->tab[t].n, p->total[t]);
@@ -342,7 +351,7 @@ static enum status run_entity_export(struct cmd_ctx *ctx, const struct cmd_args 
 {
 	struct entity_profile p;
 	struct db_error err;
-	struct strbuf text = STRBUF_INIT;
+	struct strbuf raw = STRBUF_INIT, text = STRBUF_INIT;
 	const char *path = cmd_opt(args, "output");
 	db_error_init(&err);
 	entity_profile_init(&p, args->argv[0]);
@@ -353,9 +362,15 @@ static enum status run_entity_export(struct cmd_ctx *ctx, const struct cmd_args 
 		st = cmd_db_fail(ctx, &err);
 		goto cleanup;
 	}
-	entity_profile_text(&p, &text);
-	entity_export_footer(ctx->session, &text);
-	if (!path) {
+	entity_profile_text(&p, &raw);
+	entity_export_footer(ctx->session, &raw);
+	/* stored text may predate 0182: no control reaches a terminal or the file */
+	width_sanitize_text(&text, strbuf_str(&raw));
+	struct audit_output note = {
+	    "export", "entity_profile", p.uscc, path ? path : "-", "text", -1, NULL, NULL};
+	if (audit_output_note(ctx->db, &note, &err) != ST_OK) {
+		st = cmd_db_fail(ctx, &err);
+	} else if (!path) {
 		fputs(strbuf_str(&text), ctx->out);
 	} else if (entity_write_file(path, &text, &err) != ST_OK) {
 		st = cmd_db_fail(ctx, &err);
@@ -365,6 +380,7 @@ static enum status run_entity_export(struct cmd_ctx *ctx, const struct cmd_args 
 		free(m);
 	}
 cleanup:
+	strbuf_free(&raw);
 	strbuf_free(&text);
 	entity_profile_free(&p);
 	db_error_free(&err);
@@ -404,6 +420,10 @@ static enum status run_entity_elevator(struct cmd_ctx *ctx, const struct cmd_arg
 				rowset_set(rs, row, c, entity_rows_get(&ev.incidents, r, c));
 		}
 		cmd_print(ctx, rs);
+		if (ev.incidents_hidden) {
+			fflush(ctx->out);
+			fprintf(ctx->err, "smcon: %s\n", tr(MSG_ELEVATOR_INCIDENTS_HIDDEN_CMD));
+		}
 	}
 	elevator_free(&ev);
 	db_error_free(&err);

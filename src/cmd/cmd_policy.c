@@ -54,14 +54,18 @@ enum status run_policy_search(struct cmd_ctx *ctx, const struct cmd_args *args)
  * then the text, one paragraph a line. */
 static void print_citation(struct cmd_ctx *ctx, const PGresult *res)
 {
+	struct strbuf text = STRBUF_INIT;
 	char *src = trs(MSG_POL_CITE_SOURCE, PQgetvalue(res, 0, 2), PQgetvalue(res, 0, 3),
 	                PQgetvalue(res, 0, 4));
-	fprintf(ctx->out, "%s %s\n%s\n", PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 8), src);
+	strbuf_addf(&text, "%s %s\n%s\n", PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 8), src);
 	free(src);
 	const char *chapter = PQgetvalue(res, 0, 5), *section = PQgetvalue(res, 0, 6);
 	if (*chapter)
-		fprintf(ctx->out, "%s%s%s\n", chapter, *section ? " " : "", section);
-	fprintf(ctx->out, "\n%s %s\n", PQgetvalue(res, 0, 8), PQgetvalue(res, 0, 9));
+		strbuf_addf(&text, "%s%s%s\n", chapter, *section ? " " : "", section);
+	strbuf_addf(&text, "\n%s %s\n", PQgetvalue(res, 0, 8), PQgetvalue(res, 0, 9));
+	/* imported text: no control reaches the terminal */
+	rowset_text(ctx->out, strbuf_str(&text));
+	strbuf_free(&text);
 }
 
 enum status run_policy_show(struct cmd_ctx *ctx, const struct cmd_args *args)

@@ -120,8 +120,8 @@ static enum status run_options(struct cmd_ctx *ctx, const struct cmd_args *a, st
 	return ST_OK;
 }
 
-static enum status write_report(struct cmd_ctx *ctx, struct db *db, const struct run_opts *o,
-                                struct db_error *err)
+static enum status write_report(struct cmd_ctx *ctx, struct db *db, const char *server,
+                                const struct run_opts *o, struct db_error *err)
 {
 	struct report_catalog cat;
 	struct report_run run;
@@ -132,6 +132,12 @@ static enum status write_report(struct cmd_ctx *ctx, struct db *db, const struct
 	const struct report_info *info = report_catalog_find(&cat, o->name);
 	struct report_params p = {o->name, o->from, o->to, o->org, o->by};
 	st = report_run_open(db, &p, &run, err);
+	if (st == ST_OK) {
+		st = report_run_audit(ctx->db, &run, o->name, server, o->output,
+		                      report_format_name(o->format), err);
+		if (st != ST_OK)
+			report_run_close(&run);
+	}
 	if (st == ST_OK) {
 		struct report_write w = {o->name,   info ? report_title(info) : o->name,
 		                         o->format, o->bom,
@@ -172,7 +178,7 @@ static enum status run_report_run(struct cmd_ctx *ctx, const struct cmd_args *ar
 	sa.sa_handler = on_interrupt;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old);
-	st = write_report(ctx, db, &o, &err);
+	st = write_report(ctx, db, db_reports_server(&rep), &o, &err);
 	sigaction(SIGINT, &old, NULL);
 	PGcancel *c = running;
 	running = NULL;

@@ -186,6 +186,28 @@ static enum status run_user_resume(struct cmd_ctx *ctx, const struct cmd_args *a
 	return set_active(ctx, args->argv[0], 1);
 }
 
+static enum status run_password(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)args;
+	const char *login = ctx->session->login;
+	char *pw;
+	enum status st = read_password(ctx, login, &pw);
+	if (st != ST_OK)
+		return st;
+	struct db_error err;
+	db_error_init(&err);
+	st = session_password_change(ctx->db, pw, &err);
+	if (st == ST_OK)
+		db_set_login(ctx->db, ctx->db->user, pw); /* a reconnection uses the new one */
+	prompt_wipe(pw);
+	if (st != ST_OK)
+		return db_fail(ctx, &err);
+	db_error_free(&err);
+	ctx->session->password_change_due = 0;
+	say(ctx, trs(MSG_SEC_PASSWORD_CHANGED, login));
+	return ST_OK;
+}
+
 static enum status run_user_passwd(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *login = args->argv[0];
@@ -293,12 +315,16 @@ static enum status run_audit_verify(struct cmd_ctx *ctx, const struct cmd_args *
 {
 	struct audit_check c;
 	struct db_error err;
-	const char *chunk = cmd_opt(args, "chunk");
+	const char *chunk = cmd_opt(args, "chunk"), *head = cmd_opt(args, "head");
 	db_error_init(&err);
 	if (audit_verify(ctx->db, chunk ? atoi(chunk) : 0, NULL, NULL, &c, &err) != ST_OK)
 		return db_fail(ctx, &err);
+	if (head && !c.broken_id && audit_head_file(ctx->db, head, &c, &err) != ST_OK) {
+		audit_check_free(&c);
+		return db_fail(ctx, &err);
+	}
 	db_error_free(&err);
-	struct rowset *rs = rowset_new(6);
+	struct rowset *rs = rowset_new(head ? 7 : 6);
 	struct strbuf sb = STRBUF_INIT;
 	rs->record = 1;
 	rowset_col(rs, 0, "whole", tr(MSG_SEC_COL_WHOLE), CT_BOOL);
@@ -320,12 +346,21 @@ static enum status run_audit_verify(struct cmd_ctx *ctx, const struct cmd_args *
 	strbuf_addf(&sb, "%lld", c.last_id);
 	rowset_set(rs, row, 4, c.broken_id ? NULL : strbuf_str(&sb));
 	rowset_set(rs, row, 5, c.broken_id ? NULL : c.last_hash);
+	if (head) {
+		rowset_col(rs, 6, "heads", tr(MSG_SEC_COL_HEADS), CT_NUMBER);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%ld", c.heads);
+		rowset_set(rs, row, 6, strbuf_str(&sb));
+	}
 	cmd_print(ctx, rs);
 	enum status st = ST_OK;
 	if (c.broken_id) {
 		fflush(ctx->out);
 		strbuf_reset(&sb);
-		trf(&sb, MSG_SEC_AUDIT_BROKEN, c.broken_id, c.problem ? c.problem : "");
+		if (c.head_line)
+			trf(&sb, MSG_SEC_HEAD_DIFFERS, c.broken_id, head, c.head_line);
+		else
+			trf(&sb, MSG_SEC_AUDIT_BROKEN, c.broken_id, c.problem ? c.problem : "");
 		st = cmd_fail(ctx, ST_ERROR, strbuf_str(&sb));
 	}
 	strbuf_free(&sb);
@@ -402,8 +437,9 @@ static const struct cmd_opt roles_opts[] = {
 };
 
 static const struct cmd_opt verify_opts[] = {
-	{"chunk", 1, MSG_SEC_OPT_CHUNK, "N"},
-	{NULL, 0, MSG_EMPTY, NULL},
+    {"chunk", 1, MSG_SEC_OPT_CHUNK, "N"},
+    {"head", 1, MSG_SEC_OPT_HEAD, "FILE"},
+    {NULL, 0, MSG_EMPTY, NULL},
 };
 
 static const struct cmd_opt log_opts[] = {
@@ -416,15 +452,16 @@ static const struct cmd_opt log_opts[] = {
 };
 
 const struct command security_commands[] = {
-	{"user", "list", ACT_USER_LIST, "", list_opts, 0, 0, 1, run_user_list},
-	{"user", "add", ACT_USER_ADD, "LOGIN", add_opts, 1, 1, 0, run_user_add},
-	{"user", "suspend", ACT_USER_SUSPEND, "LOGIN", NULL, 1, 1, 0, run_user_suspend},
-	{"user", "resume", ACT_USER_RESUME, "LOGIN", NULL, 1, 1, 0, run_user_resume},
-	{"user", "passwd", ACT_USER_PASSWD, "LOGIN", NULL, 1, 1, 0, run_user_passwd},
-	{"user", "roles", ACT_USER_ROLES, "LOGIN", roles_opts, 1, 1, 1, run_user_roles},
-	{"user", "org", ACT_USER_ORG, "LOGIN CODE", NULL, 2, 2, 0, run_user_org},
-	{"org", "tree", ACT_ORG_TREE, "", NULL, 0, 0, 1, run_org_tree},
-	{"audit", "verify", ACT_AUDIT_VERIFY, "", verify_opts, 0, 0, 1, run_audit_verify},
-	{"audit", "log", ACT_AUDIT_LOG, "", log_opts, 0, 0, 1, run_audit_log},
-	{NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
+    {"user", "list", ACT_USER_LIST, "", list_opts, 0, 0, 1, run_user_list},
+    {"user", "add", ACT_USER_ADD, "LOGIN", add_opts, 1, 1, 0, run_user_add},
+    {"user", "suspend", ACT_USER_SUSPEND, "LOGIN", NULL, 1, 1, 0, run_user_suspend},
+    {"user", "resume", ACT_USER_RESUME, "LOGIN", NULL, 1, 1, 0, run_user_resume},
+    {"user", "passwd", ACT_USER_PASSWD, "LOGIN", NULL, 1, 1, 0, run_user_passwd},
+    {"password", NULL, ACT_PASSWORD, "", NULL, 0, 0, 0, run_password},
+    {"user", "roles", ACT_USER_ROLES, "LOGIN", roles_opts, 1, 1, 1, run_user_roles},
+    {"user", "org", ACT_USER_ORG, "LOGIN CODE", NULL, 2, 2, 0, run_user_org},
+    {"org", "tree", ACT_ORG_TREE, "", NULL, 0, 0, 1, run_org_tree},
+    {"audit", "verify", ACT_AUDIT_VERIFY, "", verify_opts, 0, 0, 1, run_audit_verify},
+    {"audit", "log", ACT_AUDIT_LOG, "", log_opts, 0, 0, 1, run_audit_log},
+    {NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
 };

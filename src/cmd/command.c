@@ -92,7 +92,10 @@ void cmd_synopsis(const struct command *c, struct strbuf *out)
 
 enum status cmd_fail(struct cmd_ctx *ctx, enum status st, const char *msg)
 {
-	fprintf(ctx->err, "smcon: %s\n", msg);
+	/* a server's message may quote stored text (a failing row) */
+	fputs("smcon: ", ctx->err);
+	rowset_text(ctx->err, msg);
+	fputc('\n', ctx->err);
 	return st;
 }
 
@@ -254,6 +257,9 @@ static enum status check_action(struct cmd_ctx *ctx, const struct command *c)
 		msg = trs(MSG_LOGIN_NO_STAFF, s->login);
 	else if ((a->pre == PRE_STAFF || a->roles) && strcmp(s->status, "active") != 0)
 		msg = trs(MSG_LOGIN_NOT_ACTIVE, s->login);
+	else if ((a->pre == PRE_STAFF || a->roles) && s->password_change_due &&
+	         c->action != ACT_PASSWORD)
+		msg = trs(MSG_SEC_PASSWORD_DUE, s->login);
 	else if (!action_role_ok(a, s->roles)) {
 		struct strbuf roles = STRBUF_INIT;
 		role_mask_text(a->roles, &roles);

@@ -139,6 +139,15 @@ void db_reports_close(struct db_reports *r)
 	db_reports_init(r);
 }
 
+const char *db_reports_server(const struct db_reports *r)
+{
+	switch (r->where) {
+	case REPORTS_STANDBY: return "standby";
+	case REPORTS_OTHER: return "report";
+	default: return NULL;
+	}
+}
+
 const char *db_reports_label(const struct db_reports *r)
 {
 	switch (r->where) {

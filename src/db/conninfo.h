@@ -72,5 +72,7 @@ void db_reports_close(struct db_reports *r);
 /* The status line's word for where reports go: NULL while they go to the
  * primary or nothing is open, else the text (in the UI language). */
 const char *db_reports_label(const struct db_reports *r);
+/* The same for the audit log: "standby", "report", or NULL (the primary). */
+const char *db_reports_server(const struct db_reports *r);
 
 #endif

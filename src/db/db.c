@@ -62,10 +62,12 @@ static void wipe(char **s)
 
 void db_set_login(struct db *db, const char *user, const char *password)
 {
+	/* copied before freeing: user may be db->user itself */
+	char *u = user && *user ? xstrdup(user) : NULL, *p = password ? xstrdup(password) : NULL;
 	free(db->user);
-	db->user = user && *user ? xstrdup(user) : NULL;
+	db->user = u;
 	wipe(&db->password);
-	db->password = password ? xstrdup(password) : NULL;
+	db->password = p;
 }
 
 void db_disconnect(struct db *db)

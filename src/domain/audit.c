@@ -124,3 +124,17 @@ void audit_check_free(struct audit_check *c)
 	free(c->last_hash);
 	memset(c, 0, sizeof *c);
 }
+
+enum status audit_output_note(struct db *db, const struct audit_output *o, struct db_error *err)
+{
+	static const char sql[] =
+	    "SELECT api.audit_note($1, jsonb_strip_nulls(jsonb_build_object('what', $2::text,"
+	    " 'key', $3::text, 'file', $4::text, 'format', $5::text, 'rows', $6::bigint,"
+	    " 'server', $7::text, 'params', $8::text)))";
+	char rows[32];
+	snprintf(rows, sizeof rows, "%ld", o->rows);
+	const char *params[8] = {o->op,     o->what,   o->key,
+	                         o->file,   o->format, o->rows >= 0 ? rows : NULL,
+	                         o->server, o->params};
+	return db_command(db, sql, 8, params, err);
+}

@@ -47,6 +47,8 @@ struct audit_check {
 	char *problem;       /* changed, start, missing, link or head; NULL when whole */
 	long long last_id;   /* the chain's last row */
 	char *last_hash;     /* its hash, hex */
+	long heads;          /* heads compared from the head file */
+	long head_line;      /* the head file's line that differs (problem "external") */
 };
 
 /* Walks the whole chain, chunk rows at a time (0: 100000), calling
@@ -55,5 +57,35 @@ struct audit_check {
 enum status audit_verify(struct db *db, int chunk, void (*progress)(void *, long long),
 			 void *arg, struct audit_check *out, struct db_error *err);
 void audit_check_free(struct audit_check *c);
+
+/* The heads kept outside the database (audit_head.c). path holds one line
+ * per head written before, "ID HASH WHEN". Compares each with the chain
+ * (api.audit_hashes): the first that differs or is missing becomes c's
+ * broken link (problem "external", head_line its line); when all agree and
+ * the chain c describes is whole, appends c's head with the time (the file
+ * is made 0600 when new). Returns ST_OK when the comparison ran; ST_ERROR
+ * (or the database's status) with err filled when the file cannot be read,
+ * parsed or written. */
+enum status audit_head_file(struct db *db, const char *path, struct audit_check *c,
+                            struct db_error *err);
+
+/* What a login records of its own output (api.audit_note), written where a
+ * rollback cannot undo it: an export of warehouse data, or a report run
+ * that went to a standby (whose own log is only the server's). Text members
+ * may be NULL, rows -1 when not counted. */
+struct audit_output {
+	const char *op;     /* "export" or "report_run" */
+	const char *what;   /* entity_search, entity_profile, report */
+	const char *key;    /* the search text, the USCC, the report's name */
+	const char *file;   /* where it went ("-": standard output) */
+	const char *format; /* csv, text, xlsx … */
+	long rows;
+	const char *server; /* for a run elsewhere: standby, report */
+	const char *params; /* a report's period, org unit and grouping */
+};
+
+/* Records o on db (the primary). An export is recorded before its file is
+ * written: a console that cannot record it does not export. */
+enum status audit_output_note(struct db *db, const struct audit_output *o, struct db_error *err);
 
 #endif

@@ -98,6 +98,8 @@ void elevator_free(struct elevator *e)
 static const char sql_detail[] = "SELECT * FROM api.elevator_detail($1::bigint)";
 static const char sql_incidents[] = "SELECT * FROM api.elevator_incidents($1::bigint)";
 static const char sql_find[] = "SELECT api.elevator_find($1)";
+/* none shown may mean "none for you" (row-level security): which is it */
+static const char sql_hidden[] = "SELECT NOT core.may_read_rows('rights.rescue_incident')";
 
 static enum status not_found(struct db_error *err, const char *what)
 {
@@ -125,7 +127,12 @@ enum status elevator_load(struct db *db, const char *id, struct elevator *e, str
 		return err->status;
 	entity_rows_add_result(&e->incidents, res);
 	PQclear(res);
-	return ST_OK;
+	if (e->incidents.n == 0 && (res = db_exec(db, sql_hidden, 0, NULL, err)) != NULL) {
+		e->incidents_hidden =
+		    PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+		PQclear(res);
+	}
+	return res || e->incidents.n ? ST_OK : err->status;
 }
 
 enum status elevator_load_code(struct db *db, const char *code, struct elevator *e,

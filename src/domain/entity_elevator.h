@@ -27,6 +27,7 @@ struct elevator {
 	int found;
 	char *v[EV_COUNT];              /* "" for SQL NULL */
 	struct entity_rows incidents;   /* EI_*, newest first */
+	int incidents_hidden;           /* the caller may not read 96333 incidents at all */
 };
 
 void elevator_init(struct elevator *e);

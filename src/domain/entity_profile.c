@@ -226,8 +226,17 @@ char *entity_profile_shown(const struct entity_profile *p, enum entity_field f)
 
 static const char sql_header[] = "SELECT * FROM api.entity_header($1)";
 static const char sql_risk[] = "SELECT * FROM api.entity_risk($1)";
-static const char sql_tabs[] = "SELECT * FROM api.entity_facts($1, NULL, $2::integer)";
-static const char sql_more[] = "SELECT * FROM api.entity_facts($1, $2, $3::integer, $4)";
+/* Every tab's first page (or one tab's next page), then a row with
+ * tab_total -1 for each tab the caller may not read at all (row-level
+ * security would count it 0). */
+static const char sql_tabs[] =
+    "SELECT * FROM api.entity_facts($1, NULL, $2::integer)"
+    " UNION ALL SELECT h, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1"
+    " FROM api.entity_tabs_hidden() h";
+static const char sql_more[] =
+    "SELECT * FROM api.entity_facts($1, $2, $3::integer, $4)"
+    " UNION ALL SELECT h, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1"
+    " FROM api.entity_tabs_hidden() h WHERE h = $2";
 
 /* The statement and parameters of a call; size holds the page size's text. */
 static const char *call_sql(const struct entity_profile *p, enum entity_call call, enum entity_tab tab,
@@ -283,11 +292,16 @@ static void take_tabs(struct entity_profile *p, const PGresult *res)
 	for (int t = 0; t < ET_COUNT; t++) {
 		entity_rows_free(&p->tab[t]);
 		p->total[t] = 0;
+		p->hidden[t] = 0;
 	}
 	for (int r = 0; r < PQntuples(res); r++) {
 		enum entity_tab t;
 		if (entity_tab_parse(PQgetvalue(res, r, EFC_TAB), &t) != 0)
 			continue;
+		if (atol(PQgetvalue(res, r, EFC_TOTAL)) < 0) {
+			p->hidden[t] = 1;
+			continue;
+		}
 		rows_add(&p->tab[t], res, r);
 		p->total[t] = atol(PQgetvalue(res, r, EFC_TOTAL));
 	}
@@ -297,10 +311,19 @@ static void take_tabs(struct entity_profile *p, const PGresult *res)
 static void take_more(struct entity_profile *p, enum entity_tab t, const PGresult *res)
 {
 	int before = p->tab[t].n;
-	for (int r = 0; r < PQntuples(res); r++)
+	long after = 0;
+	p->hidden[t] = 0;
+	for (int r = 0; r < PQntuples(res); r++) {
+		/* tab_total counts what followed the cursor; -1: hidden */
+		long n = atol(PQgetvalue(res, r, EFC_TOTAL));
+		if (n < 0) {
+			p->hidden[t] = 1;
+			continue;
+		}
 		rows_add(&p->tab[t], res, r);
-	/* tab_total counts what followed the cursor */
-	p->total[t] = before + (PQntuples(res) ? atol(PQgetvalue(res, 0, EFC_TOTAL)) : 0);
+		after = n;
+	}
+	p->total[t] = before + after;
 }
 
 void entity_profile_take(struct entity_profile *p, enum entity_call call, enum entity_tab tab,
@@ -430,12 +453,20 @@ void entity_fact_source(const struct entity_rows *rows, int r, struct strbuf *ou
 	free(when);
 }
 
-void entity_profile_text(const struct entity_profile *p, struct strbuf *out)
+void entity_profile_text(const struct entity_profile *p, struct strbuf *clean)
 {
+	/* stored text may predate 0182: no control reaches a terminal or a file */
+	struct strbuf raw = STRBUF_INIT, *out = &raw;
 	text_header(p, out);
 	text_risk(p, out);
 	for (int t = 0; t < ET_COUNT; t++) {
 		strbuf_add(out, "\n");
+		if (p->hidden[t]) {
+			trf(out, MSG_ENTITY_TEXT_TAB_HIDDEN,
+			    tr(entity_tab_label((enum entity_tab)t)));
+			strbuf_add(out, "\n");
+			continue;
+		}
 		trf(out, MSG_ENTITY_TEXT_TAB, tr(entity_tab_label((enum entity_tab)t)), p->total[t]);
 		strbuf_add(out, "\n");
 		if (p->tab[t].n == 0)
@@ -448,4 +479,6 @@ void entity_profile_text(const struct entity_profile *p, struct strbuf *out)
 			strbuf_add(out, "\n");
 		}
 	}
+	width_sanitize_text(clean, strbuf_str(&raw));
+	strbuf_free(&raw);
 }

@@ -96,6 +96,7 @@ struct entity_profile {
 	struct entity_rows risk; /* facts behind the risk grade (ERC_*) */
 	struct entity_rows tab[ET_COUNT]; /* facts loaded so far (EFC_*), newest first */
 	long total[ET_COUNT];    /* facts each tab has */
+	int hidden[ET_COUNT];    /* the caller may not read the tab's records at all */
 	int counted;             /* the tab totals are known */
 };
 

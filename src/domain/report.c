@@ -7,6 +7,7 @@
 
 #include "base/strbuf.h"
 #include "base/xalloc.h"
+#include "domain/audit.h"
 #include "i18n/i18n.h"
 
 static const char *const sql_list =
@@ -248,4 +249,25 @@ void report_run_close(struct report_run *run)
 const char *report_col_label(const struct report_column *c)
 {
 	return i18n_language() == LANG_EN ? c->label_en : c->label_zh;
+}
+
+enum status report_run_audit(struct db *primary, const struct report_run *run, const char *name,
+                             const char *server, const char *file, const char *format,
+                             struct db_error *err)
+{
+	struct strbuf params = STRBUF_INIT;
+	strbuf_addf(&params, "%s..%s %s by=%s", run->date_from ? run->date_from : "",
+	            run->date_to ? run->date_to : "", run->org_code ? run->org_code : "",
+	            run->group_by ? run->group_by : "");
+	struct audit_output o = {"report_run", "report", name,   NULL,
+	                         NULL,         -1,       server, strbuf_str(&params)};
+	enum status st = server ? audit_output_note(primary, &o, err) : ST_OK;
+	if (st == ST_OK && file) {
+		o.op = "export";
+		o.file = file;
+		o.format = format;
+		st = audit_output_note(primary, &o, err);
+	}
+	strbuf_free(&params);
+	return st;
 }

@@ -69,6 +69,14 @@ int report_date_valid(const char *s);
  * the columns. On failure nothing is left open. */
 enum status report_run_open(struct db *db, const struct report_params *p, struct report_run *run,
                             struct db_error *err);
+/* Records on primary (the operator's own server) what the audit log would
+ * otherwise miss of an open run: the run itself when it went to another
+ * server (server: "standby" or "report"; NULL when it ran on primary, where
+ * api.report_open recorded it), and an export to file (NULL: none) in
+ * format. Returns ST_OK or err->status: then do not export. */
+enum status report_run_audit(struct db *primary, const struct report_run *run, const char *name,
+                             const char *server, const char *file, const char *format,
+                             struct db_error *err);
 /* The next at most n rows (0 rows: the end). Caller PQclear()s; NULL with err filled. */
 PGresult *report_run_fetch(struct report_run *run, int n, struct db_error *err);
 /* Sends the FETCH of every remaining row and returns at once (screens):

@@ -93,6 +93,26 @@ enum status session_load(struct session *s, struct db *db, struct db_error *err)
 		db_error_init(&cal_err);
 		calendar_status(db, &s->calendar, &cal_err);
 		db_error_free(&cal_err);
+		session_load_password_due(s, db);
 	}
 	return ST_OK;
+}
+
+void session_load_password_due(struct session *s, struct db *db)
+{
+	struct db_error err;
+	db_error_init(&err);
+	/* before migration 0189 there is no such rule: not due */
+	PGresult *res = db_exec(db, "SELECT core.password_change_due()", 0, NULL, &err);
+	s->password_change_due =
+	    res && PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	if (res)
+		PQclear(res);
+	db_error_free(&err);
+}
+
+enum status session_password_change(struct db *db, const char *password, struct db_error *err)
+{
+	const char *params[] = {password};
+	return db_command(db, "SELECT api.password_change($1)", 1, params, err);
 }

@@ -19,11 +19,18 @@ struct session {
 	unsigned roles;   /* enum role bits */
 	int is_owner;     /* the warehouse owner or a superuser (migrations) */
 	struct cal_status calendar; /* the work calendar at login (warn: show it) */
+	int password_change_due;    /* an admin set the password: change it first */
 };
 
 void session_init(struct session *s);
 void session_free(struct session *s);
 /* Asks the database who we are. Returns ST_OK or an error status (err filled). */
 enum status session_load(struct session *s, struct db *db, struct db_error *err);
+/* Asks again whether the password an admin set must still be changed (after
+ * an unlock with a reset password); a warehouse without the rule says no. */
+void session_load_password_due(struct session *s, struct db *db);
+/* Sets the session's own password (api.password_change: the policy applies,
+ * the admin's mark goes). Returns ST_OK or err->status. */
+enum status session_password_change(struct db *db, const char *password, struct db_error *err);
 
 #endif

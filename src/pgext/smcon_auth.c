@@ -605,6 +605,20 @@ static void check_password(const char *username, const char *shadow_pass,
 	}
 	ereport(LOG, (errmsg("smcon_auth: password of role \"%s\" set by \"%s\"", username,
 	                     GetUserNameFromId(GetSessionUserId(), true))));
+	/* an operator's own ALTER ROLE ... PASSWORD (the api's changes, run
+	 * as the owner, audit themselves): into the audit log too */
+	if (MyProcPort && GetUserId() == GetSessionUserId() && is_staff(GetSessionUserId())) {
+		StringInfoData ev;
+
+		initStringInfo(&ev);
+		appendStringInfoString(
+		    &ev, "{\"action\": \"password_change\", \"table\": \"core.staff\", "
+		         "\"key\": {\"login\": ");
+		escape_json(&ev, username);
+		appendStringInfoString(&ev, "}, \"detail\": {\"via\": \"ALTER ROLE\"}}");
+		audit_push(MyProcPort->user_name, MyProcPort->database_name, ev.data);
+		pfree(ev.data);
+	}
 }
 
 /* Queues an audit event of the session's login in the database it is in. */

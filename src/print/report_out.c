@@ -29,9 +29,16 @@ struct report_out {
 	char *sheet;
 };
 
+static const char *const format_names[] = {"table", "csv", "json", "xlsx", "text"};
+
+const char *report_format_name(enum report_format f)
+{
+	return format_names[f];
+}
+
 int report_format_parse(const char *name, enum report_format *f)
 {
-	static const char *const names[] = {"table", "csv", "json", "xlsx", "text"};
+	const char *const *names = format_names;
 	for (int i = 0; i < 5; i++)
 		if (strcmp(name, names[i]) == 0) {
 			*f = (enum report_format)i;
@@ -174,6 +181,16 @@ static lxw_format *fmt(lxw_workbook *wb, const char *num, int bold, uint32_t fil
 	return f;
 }
 
+/* Writes a text cell with controls and invisible format characters shown as
+ * U+FFFD (line breaks kept); a string cell is never taken for a formula. */
+static void xlsx_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+	width_sanitize_text(&sb, s);
+	worksheet_write_string(ws, r, c, strbuf_str(&sb), f);
+	strbuf_free(&sb);
+}
+
 static int xlsx_start(struct report_out *o, const char *path, struct strbuf *err)
 {
 	lxw_workbook_options opt = {
@@ -211,7 +228,7 @@ static int xlsx_start(struct report_out *o, const char *path, struct strbuf *err
 	struct strbuf s = STRBUF_INIT;
 	period_line(o->d, &s, 1);
 	strbuf_addf(&s, "  %s", o->d->generated);
-	worksheet_write_string(o->ws, 1, 0, strbuf_str(&s), NULL);
+	xlsx_text(o->ws, 1, 0, strbuf_str(&s), NULL);
 	strbuf_free(&s);
 	for (int c = 0; c < o->d->ncols; c++) {
 		double w = c == 1 ? 24 : c == 0 ? 12 : 11;
@@ -240,8 +257,8 @@ static void xlsx_row(struct report_out *o, const char *const *cells)
 			                              : o->f_pct;
 			worksheet_write_number(o->ws, r, (lxw_col_t)c, strtod(v, NULL), f);
 		} else {
-			worksheet_write_string(o->ws, r, (lxw_col_t)c, v ? v : tr(MSG_REPORT_TOTAL),
-			                       total ? o->f_total : NULL);
+			xlsx_text(o->ws, r, (lxw_col_t)c, v ? v : tr(MSG_REPORT_TOTAL),
+			          total ? o->f_total : NULL);
 		}
 	}
 	if (!total)

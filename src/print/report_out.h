@@ -17,6 +17,8 @@ enum report_format { RF_TABLE, RF_CSV, RF_JSON, RF_XLSX, RF_TEXT };
 int report_format_parse(const char *name, enum report_format *f);
 /* The file name extension of a format ("csv", "xlsx", "txt", …). */
 const char *report_format_ext(enum report_format f);
+/* Its name, as report_format_parse() reads it. */
+const char *report_format_name(enum report_format f);
 
 /* What a report file says about itself, besides its rows. */
 struct report_doc {

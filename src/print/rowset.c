@@ -150,21 +150,53 @@ static void print_table(const struct rowset *rs, FILE *out)
 	free(w);
 }
 
+/* Whether s is a plain number: an optional sign, digits with an optional
+ * fraction, an optional exponent. */
+static int plain_number(const char *s)
+{
+	size_t i = *s == '-' || *s == '+' ? 1 : 0, digits = strspn(s + i, "0123456789");
+	i += digits;
+	if (s[i] == '.') {
+		size_t frac = strspn(s + i + 1, "0123456789");
+		digits += frac;
+		i += 1 + frac;
+	}
+	if (!digits)
+		return 0;
+	if (s[i] == 'e' || s[i] == 'E') {
+		i += s[i + 1] == '-' || s[i + 1] == '+' ? 2 : 1;
+		size_t exp = strspn(s + i, "0123456789");
+		if (!exp)
+			return 0;
+		i += exp;
+	}
+	return s[i] == '\0';
+}
+
+/* Writes s: controls and invisible characters replaced (line breaks and tabs
+ * kept), a leading ' when a spreadsheet would take it for a formula, quoted
+ * when needed. */
 static void csv_field(FILE *out, const char *s)
 {
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
+	struct strbuf sb = STRBUF_INIT;
+	if (*s && strchr("=+-@\t\r", *s) && !plain_number(s))
+		strbuf_addc(&sb, '\'');
+	width_sanitize_text(&sb, s);
+	const char *v = strbuf_str(&sb);
+	if (!strpbrk(v, ",\"\r\n")) {
+		fputs(v, out);
+	} else {
+		fputc('"', out);
+		for (; *v; v++) {
+			if (*v == '"')
+				fputc('"', out);
+			fputc(*v, out);
+		}
+		fputc('"', out);
 	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
+	strbuf_free(&sb);
 }
 
 static void print_csv(const struct rowset *rs, FILE *out)
@@ -185,20 +217,27 @@ static void print_csv(const struct rowset *rs, FILE *out)
 	}
 }
 
+/* Writes s as a JSON string: controls, DEL, the C1 controls, the invisible
+ * format characters and malformed bytes (as U+FFFD) escaped as \uXXXX. */
 static void json_string(FILE *out, const char *s)
 {
+	size_t n = strlen(s);
+	uint32_t cp;
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (cp == '"' || cp == '\\')
+			fprintf(out, "\\%c", (char)cp);
+		else if (cp == '\n')
 			fputs("\\n", out);
-		else if (*p == '\t')
+		else if (cp == '\t')
 			fputs("\\t", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || width_invisible(cp) ||
+		         (len == 1 && cp >= 0x80))
+			fprintf(out, "\\u%04x", (unsigned)cp);
 		else
-			fputc(*p, out);
+			fwrite(s + i, 1, len, out);
+		i += len;
 	}
 	fputc('"', out);
 }
@@ -243,6 +282,14 @@ void rowset_print(const struct rowset *rs, enum out_format f, FILE *out)
 		else
 			print_table(rs, out);
 	}
+}
+
+void rowset_text(FILE *out, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	width_sanitize_text(&sb, s);
+	fputs(strbuf_str(&sb), out);
+	strbuf_free(&sb);
 }
 
 void rowset_csv_field(FILE *out, const char *s)

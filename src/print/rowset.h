@@ -1,5 +1,6 @@
 /* Rows a command prints, built once and printed as an aligned table (widths
- * in display columns, CJK aware), as CSV (RFC 4180) or as JSON. */
+ * in display columns, CJK aware), as CSV (RFC 4180) or as JSON. No format
+ * passes a terminal control or an invisible format character through. */
 #ifndef SMCON_ROWSET_H
 #define SMCON_ROWSET_H
 
@@ -38,9 +39,18 @@ void rowset_set(struct rowset *rs, int row, int col, const char *value);
 /* Appends every row of res; columns must already be named, in result order. */
 void rowset_add_result(struct rowset *rs, const PGresult *res);
 void rowset_print(const struct rowset *rs, enum out_format f, FILE *out);
-/* One CSV field as the CSV format writes it (quoted when needed; NULL: nothing). */
+/* Writes multi-line text from the database: controls and invisible format
+ * characters shown as U+FFFD, line feeds and tabs kept (width_sanitize_text). */
+void rowset_text(FILE *out, const char *s);
+/* One CSV field as the CSV format writes it: controls and invisible format
+ * characters shown as U+FFFD (line breaks and tabs kept), a ' before a text
+ * that starts with = + - @ tab or CR and is not a plain number (so that a
+ * spreadsheet does not take it for a formula), quoted when needed; NULL:
+ * nothing. */
 void rowset_csv_field(FILE *out, const char *s);
-/* One JSON value as the JSON format writes it: null, a number, a boolean or a string. */
+/* One JSON value as the JSON format writes it: null, a number, a boolean or a
+ * string (controls, DEL, C1 controls and invisible format characters escaped
+ * as \uXXXX). */
 void rowset_json_value(FILE *out, const char *v, enum col_type t);
 
 #endif

@@ -17,6 +17,7 @@
 extern const struct screen screen_login;
 extern const struct screen screen_help;
 extern const struct screen screen_lock;
+extern const struct screen screen_password;
 
 /* Actions every screen has, after its own. */
 static const enum action_id global_actions[] = {ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_LANGUAGE,
@@ -341,6 +342,16 @@ static void wait_input(struct app *app)
 
 /* After ui.idle_lock_minutes without a key, the console locks until the
  * operator gives the password again; the screens underneath keep their state. */
+/* A password an admin set is changed before anything else: the password
+ * screen stays on top (after the login, after an unlock) until it is. */
+static void check_password_due(struct app *app)
+{
+	if (!app->logged_in || app->locked || !app->session.password_change_due ||
+	    app->depth == 0 || app->stack[app->depth - 1].screen == &screen_password)
+		return;
+	app_push(app, &screen_password, NULL);
+}
+
 static void check_idle(struct app *app)
 {
 	double minutes = app->conf->ui_idle_lock_minutes;
@@ -368,6 +379,7 @@ int app_run(struct app *app)
 		}
 		check_db(app);
 		check_idle(app);
+		check_password_due(app);
 		if (app->wake_ms && app_now_ms() >= app->wake_ms)
 			app->wake_ms = 0;
 		if (app->depth > 0) {
@@ -379,6 +391,20 @@ int app_run(struct app *app)
 	term_stop();
 	app_pop_to(app, 0);
 	return app->status;
+}
+
+int app_audit_output(struct app *app, const struct audit_output *o)
+{
+	struct db_error err;
+	db_error_init(&err);
+	int bad = audit_output_note(&app->db, o, &err) != ST_OK;
+	if (bad) {
+		char *m = trs(MSG_APP_AUDIT_FAILED, strbuf_str(&err.message));
+		app_message(app, MSGK_ERROR, m);
+		free(m);
+	}
+	db_error_free(&err);
+	return bad ? -1 : 0;
 }
 
 int app_export_dir(struct app *app, struct strbuf *dir)

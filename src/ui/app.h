@@ -11,6 +11,7 @@
 #include "db/conninfo.h"
 #include "db/db.h"
 #include "domain/action.h"
+#include "domain/audit.h"
 #include "domain/session.h"
 #include "ui/keys.h"
 
@@ -110,6 +111,10 @@ void app_message(struct app *app, enum msg_kind kind, const char *text);
  * $XDG_DATA_HOME, see conf_export_dir), created when missing: appends it to
  * dir. Returns 0, or an errno value (then the message line says why). */
 int app_export_dir(struct app *app, struct strbuf *dir);
+/* Records an export (or a report run elsewhere) in the audit log on the
+ * primary (audit_output_note). Returns 0, or -1 after telling the operator
+ * why: the caller then does not export. */
+int app_audit_output(struct app *app, const struct audit_output *o);
 /* Whether the logged-in operator may use action a (roles and preconditions). */
 int app_allowed(struct app *app, enum action_id a);
 /* Logs out: closes the connection and forgets the session. */

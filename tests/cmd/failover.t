@@ -1,7 +1,8 @@
 #!/bin/bash
 # Failover: db.conninfo names a primary and its standby; after the primary
 # dies and the standby is promoted, a running script carries on against the
-# new primary. Reports read from the standby (db.report_conninfo).
+# new primary. Reports read from the standby (db.report_conninfo), and
+# their runs are recorded on the primary.
 . "$(dirname "$0")/../lib/env.sh"
 . "$(dirname "$0")/../lib/standby.sh"
 
@@ -20,6 +21,12 @@ servers
 is "$rc" 0 "db servers runs against the pair"
 like "$out" "^primary,$PRIMARY/run:[0-9]+,f," "  ... writes go to the primary, found among the two hosts"
 like "$out" "^reports,$STANDBY/run:[0-9]+,t," "  ... reports read from the standby"
+# a run on the standby, which keeps no audit log, is recorded on the primary
+standby_runs() { pgc psql "$PRIMARY" -At -d smcon -c "SELECT count(*) FROM audit.log WHERE actor = 'demo_supervisor' AND detail ->> 'op' = 'report_run' AND detail ->> 'server' = 'standby' AND detail ->> 'key' = 'complaint'"; }
+run demo_supervisor -C "$SCRATCH/ha.conf" report run complaint --period 2026-10 --format csv
+is "$rc" 0 "a report runs on the standby"
+wait_until 10 eval '[ "$(standby_runs)" -ge 1 ]'
+is "$(standby_runs)" 1 "  ... and the run is in the primary's audit log, marked as run on the standby"
 
 standby_conf "$SCRATCH/nostandby.conf" "host=$SCRATCH/nowhere dbname=smcon connect_timeout=2"
 run demo_clerk_lx -C "$SCRATCH/nostandby.conf" db servers --format csv

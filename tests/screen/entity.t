@@ -77,6 +77,9 @@ is "$(stat -c %a "$XDG_DATA_HOME/smcon/exports")" 700 "  ... made for the operat
 is "$(ls "$SCRATCH" | grep -c '^entity-search-')" 0 "  ... and nothing in the current directory"
 like "$(head -1 "$csv" 2>/dev/null)" "^uscc,name,legal_rep_name" "  ... a CSV file in the current directory, with a header"
 is "$(($(wc -l <"$csv" 2>/dev/null || echo 0) - 1))" 3 "  ... and the three rows"
+exports() { psql_su -At -d "$DB" -c "SELECT count(*) FROM audit.log WHERE actor = 'demo_clerk_lx' AND detail ->> 'op' = 'export' AND detail ->> 'what' = '$1' AND detail ->> 'file' LIKE '$XDG_DATA_HOME/smcon/exports/%' $2"; }
+is "$(exports entity_search "AND detail ->> 'rows' = '3' AND detail ->> 'format' = 'csv'")" 1 \
+	"  ... recorded in the audit log: the file, three rows"
 for i in 1 2 3 4 5 6; do scr_keys s; done
 await "排序：相关度↓" "s comes round to relevance again"
 scr_keys S
@@ -153,7 +156,7 @@ scr_keys Right
 await "31103202132016050001" "special equipment: the elevator"
 scr_keys Enter
 await "曳引驱动乘客电梯" "Enter on an elevator opens it"
-await "96333 救援记录（0 条）" "  ... a clerk sees no 96333 incidents (row-level security: not a clerk's business)"
+await "96333 救援记录（无权查看）" "  ... a clerk may not read 96333 incidents (row-level security: not a clerk's business), and is told so"
 esc
 await "特种设备(1)" "Esc goes back to the profile"
 scr_keys Right
@@ -172,6 +175,7 @@ file=$(ls "$XDG_DATA_HOME"/smcon/exports/entity-91320213MA1XHD015B-*.txt 2>/dev/
 ok=0
 [ -n "$file" ] && grep -q "【处罚】共 1 条" "$file" && ok=1
 is "$ok" 1 "  ... in the current directory, as text"
+is "$(exports entity_profile "AND detail ->> 'key' = '91320213MA1XHD015B'")" 1 "  ... recorded in the audit log: whose profile"
 keyline_lacks "加入检查计划" "a clerk is not offered the inspection plans"
 scr_keys F10
 scr_wait "<<exited>>"

@@ -9,9 +9,12 @@ DB=$(test_db) || { fail "a copy of the test warehouse"; done_testing; exit; }
 # an account of its own: roles are the cluster's, and other tests log in at the same time
 u=reset_$RANDOM
 at_exit "sh '$ROOT/mk/pgcluster.sh' psql '$SMCON_TEST_PG' -d postgres -c 'DROP ROLE IF EXISTS $u'"
-printf 'Jiu-mima-2026\n' | PGUSER=demo_admin PGPASSWORD=demo "$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$DB" \
+printf 'Admin-set-2026\n' | PGUSER=demo_admin PGPASSWORD=demo "$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$DB" \
 	user add "$u" --name 钱多多 --employee-no LX0556 --org LX --roles clerk >/dev/null 2>&1
 is "$?" 0 "a fresh account"
+# the admin's first password is changed at once (as the console would ask)
+printf 'Jiu-mima-2026\n' | PGUSER=$u PGPASSWORD=Admin-set-2026 "$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$DB" \
+	password >/dev/null 2>&1
 log="$SMCON_TEST_PG/run/postgres.log"
 refused() { grep -c "password authentication failed for user \"$u\"" "$log"; }
 before=$(refused)

@@ -10,6 +10,9 @@ mkdir -p "$work"
 start_console() { # the console runs in $work; e exports to the export directory
 	scr_start 100 32 sh -c 'cd "$1" && exec "$2" -C "$3"' sh "$work" "$SMCON" "$CONF"
 }
+mark=$(psql_su -d smcon -Atc "SELECT coalesce(max(id), 0) FROM audit.log")
+# notes OP SQL: the analyst's audit notes of kind OP since the start (other tests run reports as analysts too)
+notes() { psql_su -d smcon -Atc "SELECT count(*) FROM audit.log WHERE id > $mark AND actor = 'demo_analyst' AND detail ->> 'op' = '$1' $2"; }
 start_console
 scr_login demo_analyst
 await "主菜单" "the analyst logs in"
@@ -55,6 +58,8 @@ file=$(ls "$XDG_DATA_HOME"/smcon/exports/*.xlsx 2>/dev/null | head -1)
 is "$(ls "$work" | grep -c xlsx)" 0 "  ... in the export directory, not the current one"
 like "$(basename "$file")" "^complaint_${first}_station_2026-10-01_2026-10-31_[0-9]{8}\\.xlsx$" \
 	"  ... to an XLSX named for the report and its parameters"
+wait_until 10 eval '[ "$(notes export "AND detail ->> '"'key'"' = '"'complaint'"' AND detail ->> '"'format'"' = '"'xlsx'"'")" -ge 1 ]'
+is "$(notes export "AND detail ->> 'key' = 'complaint' AND detail ->> 'format' = 'xlsx'")" 1 "  ... recorded in the audit log"
 scr_keys Escape
 await_gone "分组：station" "Esc goes back to the city-wide table"
 
@@ -94,6 +99,8 @@ idle() {
 }
 scr_until "the query gone from the server" 10 idle
 _tap_result $? "  ... and the query stops on the server"
+wait_until 10 eval '[ "$(notes report_run "AND detail ->> '"'server'"' = '"'report'"'")" -ge 1 ]'
+is "$(notes report_run "AND detail ->> 'server' = 'report'")" 1 "  ... its run recorded on the operator's own server too"
 scr_keys Escape
 await "市场主体发展" "the console is usable: back in the catalog"
 done_testing

@@ -38,4 +38,29 @@ if [ -n "$rcode" ]; then
 else
 	fail "the test warehouse has a risk fact drawn from a report"
 fi
+# A tab whose records a role may not read at all says so (无权查看), not (0):
+# in the database, by the caller's own policies, and in command mode.
+hidden() { q "$1" -c "SELECT coalesce(string_agg(t, ',' ORDER BY t), '-') FROM api.entity_tabs_hidden() t"; }
+is "$(hidden demo_dispatcher)" "complaint,enforcement,inspection" \
+	"a dispatcher may read no complaints, cases or inspection tasks: the three tabs are hidden"
+is "$(hidden demo_clerk_lx)" "inspection" "a clerk: only the inspection tasks (penalties and complaints are in scope)"
+is "$(hidden demo_inspector_lx)" "complaint" "an inspector: the complaints"
+is "$(hidden demo_analyst)" "-" "an analyst sees every tab"
+is "$(hidden demo_admin)" "complaint,enforcement,inspection" "an admin sees no case data"
+is "$(q demo_dispatcher -c "SELECT core.may_read_rows('core.entity'), core.may_read_rows('rights.rescue_incident'), core.may_read_rows('rights.complaint')")" \
+	"t|t|f" "  core.may_read_rows: a table without row security, a policy for the role, none"
+ccode=$(psql_su -At -d smcon -c "SELECT e.uscc FROM rights.complaint c JOIN core.entity e ON e.id = c.entity_id ORDER BY c.id LIMIT 1")
+run demo_dispatcher entity show "$ccode" --tab complaint
+is "$rc" 0 "entity show --tab complaint as a dispatcher runs"
+like "$err" "【投诉举报】无权查看" "  ... and says the tab is not the dispatcher's to see"
+run demo_dispatcher entity export "$ccode"
+like "$out" "【投诉举报】无权查看" "the exported profile says 无权查看 for the complaints"
+unlike "$out" "【投诉举报】共 0 条" "  ... not that there are none"
+run demo_analyst entity export "$ccode"
+like "$out" "【投诉举报】共 [1-9][0-9]* 条" "an analyst's export counts them"
+ecode=$(psql_su -At -d smcon -c "SELECT registration_code FROM equipment.elevator ORDER BY id LIMIT 1")
+run demo_clerk_lx entity elevator "$ecode"
+like "$err" "96333 救援记录无权查看" "an elevator's 96333 incidents: a clerk is told they are not the clerk's to see"
+run demo_dispatcher entity elevator "$ecode"
+unlike "$err" "无权查看" "  ... a dispatcher is not"
 done_testing

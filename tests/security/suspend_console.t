@@ -10,6 +10,10 @@ at_exit "sh '$ROOT/mk/pgcluster.sh' psql '$SMCON_TEST_PG' -d smcon -c \"DELETE F
 printf '%s\n' "$pw" | PGUSER=demo_admin PGPASSWORD=demo "$SMCON" -C "$CONF" \
 	user add "$u" --name 苏控 --employee-no LX0778 --org LX --roles clerk >/dev/null 2>&1
 is "$?" 0 "a fresh account"
+# its holder replaces the admin's first password (else the console asks first)
+pw2=Console2026y
+printf '%s\n' "$pw2" | PGUSER=$u PGPASSWORD=$pw "$SMCON" -C "$CONF" password >/dev/null 2>&1
+pw=$pw2
 
 scr_start 100 30 "$SMCON" -C "$CONF"
 scr_login "$u" "$pw"

@@ -60,6 +60,69 @@ static void sanitizing(void)
 	strbuf_free(&sb);
 }
 
+static char *sanitized(const char *s, int lines)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (lines)
+		width_sanitize_text(&sb, s);
+	else
+		width_sanitize(&sb, s);
+	return strbuf_detach(&sb);
+}
+
+#define FFFD "\xef\xbf\xbd"
+#define RLO  "\xe2\x80\xae" /* U+202E right-to-left override */
+#define ZWSP "\xe2\x80\x8b" /* U+200B zero-width space */
+#define CSI8 "\xc2\x9b"     /* U+009B, the 8-bit CSI */
+
+static void check_sanitized(const char *s, int lines, const char *want, const char *name)
+{
+	char *got = sanitized(s, lines);
+	is_str(got, want, name);
+	free(got);
+}
+
+static void invisible(void)
+{
+	static const uint32_t in[] = {0x200b, 0x200f, 0x202a, 0x202e, 0x2060,
+	                              0x2064, 0x2066, 0x2069, 0xfeff};
+	static const uint32_t out[] = {0x200a, 0x2010, 0x2029, 0x202f, 0x2065,
+	                               0x206a, 0xfefe, 0x3000, 0x00ad};
+	int all_in = 1, none_out = 1;
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+		all_in &= width_invisible(in[i]);
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+		none_out &= !width_invisible(out[i]);
+	ok(all_in, "the zero-width, bidirectional and byte-order characters are invisible");
+	ok(none_out, "their neighbours and the ideographic space are not");
+	is_int(width_str("a" RLO "b"), 3,
+	       "a right-to-left override is shown as U+FFFD, one column");
+	is_int(width_str("a" ZWSP "b"), 3, "so is a zero-width space");
+	check_fit("a" ZWSP "b", 3, ALIGN_LEFT, "a" FFFD "b",
+	          "a fitted zero-width space is shown, not passed through");
+}
+
+static void terminal_sequences(void)
+{
+	check_sanitized("梁溪路\x1b]52;c;cm0gLXJmIH4K\x07", 0,
+	                "梁溪路" FFFD "]52;c;cm0gLXJmIH4K" FFFD,
+	                "an OSC 52 clipboard write loses its ESC and BEL");
+	check_sanitized("\x1b]0;pwned\x07梁溪", 0, FFFD "]0;pwned" FFFD "梁溪",
+	                "so does an OSC 0 title");
+	check_sanitized("a" CSI8 "31mb\x7f", 0, "a" FFFD "31mb" FFFD,
+	                "a C1 control (8-bit CSI) and DEL become U+FFFD");
+	check_sanitized("梁溪路 " RLO "号 1\xef\xbb\xbf", 0, "梁溪路 " FFFD "号 1" FFFD,
+	                "a right-to-left override and a byte-order mark become U+FFFD");
+	check_sanitized("第一行\n\t第二行", 1, "第一行\n\t第二行",
+	                "multi-line text keeps its line feeds and tabs");
+	check_sanitized("a\r\nb\rc", 1, "a\nb\nc",
+	                "  ... a CR LF becomes a line feed, so does a lone carriage return");
+	check_sanitized("\x1b]52;c;eA==\x07\n" ZWSP, 1, FFFD "]52;c;eA==" FFFD "\n" FFFD,
+	                "  ... and its controls and invisible characters become U+FFFD");
+	check_sanitized("红豆集团（无锡）", 1, "红豆集团（无锡）",
+	                "ordinary Chinese text is unchanged");
+}
+
 static void fitting(void)
 {
 	check_fit("无锡", 6, ALIGN_LEFT, "无锡  ", "padding on the right");
@@ -89,12 +152,14 @@ static void prefixes(void)
 
 int main(void)
 {
-	plan(48);
+	plan(62);
 	width_setup();
 	widths();
 	decoding();
 	sanitizing();
 	fitting();
 	prefixes();
+	invisible();
+	terminal_sequences();
 	return done_testing();
 }
