@@ -97,7 +97,7 @@ for _ in $(seq 600); do applying && break; sleep 0.1; done
 if applying; then
 	sleep 0.5
 	t0=$(now)
-	kill -9 "$client"
+	{ kill -9 "$client" && wait "$client"; } 2>/dev/null
 	for _ in $(seq 1200); do
 		[ "$(su_psql -d "$scratch" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
 			AND usename = 'demo_admin'")" = 0 ] && break
