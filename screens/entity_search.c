@@ -383,33 +383,49 @@ static void open_selected(struct app *app, struct search *st)
 		}
 }
 
+/* Every row the search matches, not only those loaded: read to the end on
+ * the connection of heavy reads, recorded in the audit log, then written. */
 static void export_csv(struct app *app, struct search *st)
 {
+	if (!db_idle(&app->db)) {
+		app_message(app, MSGK_ERROR, tr(MSG_ENTITY_EXPORT_WAIT));
+		return;
+	}
 	struct strbuf path = STRBUF_INIT;
 	struct outfile of;
-	if (app_export_dir(app, &path) != 0) {
-		strbuf_free(&path);
-		return;
-	}
+	struct entity_page all;
+	struct db_error err;
+	entity_page_init(&all);
+	db_error_init(&err);
+	if (app_export_dir(app, &path) != 0)
+		goto done;
 	strbuf_addc(&path, '/');
 	entity_export_name("entity-search", NULL, "csv", &path);
-	struct audit_output note = {"export", "entity_search", st->q.text, strbuf_str(&path),
-	                            "csv",    st->page.n,      NULL,       NULL};
-	if (app_audit_output(app, &note) != 0) {
-		strbuf_free(&path);
-		return;
+	struct db *db = db_reports_open(&app->reports, app->conf, &app->db, &err);
+	db_error_reset(&err);
+	if (entity_search_all(db, &st->q, &all, &err) != ST_OK) {
+		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
+		goto done;
 	}
+	struct audit_output note = {"export", "entity_search", st->q.text, strbuf_str(&path),
+	                            "csv",    all.n,           NULL,       NULL};
+	if (app_audit_output(app, &note) != 0)
+		goto done;
 	int e = outfile_open(&of, strbuf_str(&path));
 	if (!e) {
-		struct rowset *rs = entity_hits_rowset(&st->page, 1);
+		struct rowset *rs = entity_hits_rowset(&all, 1);
 		rowset_print(rs, FMT_CSV, of.f);
 		rowset_free(rs);
 		e = outfile_commit(&of);
 	}
 	char *m = e ? trs(MSG_ENTITY_WRITE_FAILED, strbuf_str(&path), strerror(e))
-		    : trs(MSG_ENTITY_CSV_EXPORTED, st->page.n, strbuf_str(&path));
+	            : trs(all.capped ? MSG_ENTITY_CSV_EXPORTED_CAPPED : MSG_ENTITY_CSV_EXPORTED,
+	                  all.n, strbuf_str(&path));
 	app_message(app, e ? MSGK_ERROR : MSGK_INFO, m);
 	free(m);
+done:
+	entity_page_free(&all);
+	db_error_free(&err);
 	strbuf_free(&path);
 }
 

@@ -202,6 +202,27 @@ enum status entity_search(struct db *db, const struct entity_query *q, struct en
 	return ST_OK;
 }
 
+enum status entity_search_all(struct db *db, const struct entity_query *q, struct entity_page *page,
+                              struct db_error *err)
+{
+	struct entity_query all;
+	entity_query_init(&all);
+	entity_query_copy(&all, q);
+	entity_query_set(&all.after_key, NULL);
+	entity_query_set(&all.after_id, NULL);
+	all.page_size = ENTITY_PAGE_ALL;
+	enum status st;
+	for (;;) {
+		int before = page->n;
+		st = entity_search(db, &all, page, err);
+		if (st != ST_OK || page->n == before || !entity_page_more(page))
+			break;
+		entity_page_cursor(page, &all);
+	}
+	entity_query_free(&all);
+	return st;
+}
+
 enum status entity_search_send(struct db *db, const struct entity_query *q, struct db_error *err)
 {
 	const char *p[SEARCH_PARAMS];

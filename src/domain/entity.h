@@ -150,6 +150,12 @@ int entity_parse_dates(const char *s, struct strbuf *from, struct strbuf *to);
 /* Runs a search and appends its rows to page. Returns ST_OK or err->status. */
 enum status entity_search(struct db *db, const struct entity_query *q, struct entity_page *page,
 			  struct db_error *err);
+/* Runs q from its first row to its last, ENTITY_PAGE_ALL rows a call,
+ * appending every row to page (an export: all that match, not the rows
+ * shown). q is not changed. Returns ST_OK or err->status. */
+enum { ENTITY_PAGE_ALL = 1000 };
+enum status entity_search_all(struct db *db, const struct entity_query *q, struct entity_page *page,
+                              struct db_error *err);
 /* Sends a search without waiting (collect it with db_async_poll, then entity_page_add). */
 enum status entity_search_send(struct db *db, const struct entity_query *q, struct db_error *err);
 

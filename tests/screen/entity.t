@@ -121,6 +121,13 @@ for i in 1 2 3 4 5; do
 	scr_wait "$last" 2 2>/dev/null && break
 done
 await "$last" "paging: End loads page after page, down to row 130"
+rm -f "$XDG_DATA_HOME"/smcon/exports/entity-search-*.csv
+scr_keys Home
+scr_keys e
+await "已把 130 条结果导出到" "e exports every row that matches, not only those loaded"
+csv=$(ls "$XDG_DATA_HOME"/smcon/exports/entity-search-*.csv 2>/dev/null | head -1)
+is "$(($(wc -l <"$csv" 2>/dev/null || echo 0) - 1))" 130 "  ... all 130 in the file"
+is "$(exports entity_search "AND detail ->> 'rows' = '130'")" 1 "  ... and the audit log says 130"
 
 # a mistyped code
 esc
