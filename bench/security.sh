@@ -51,8 +51,8 @@ row "audit of a row in the caller's transaction (audit.note)" \
 	"$(per_call handler $((n / 10)) "PERFORM * FROM api.personal('rights.complaint', $complaint)")"
 row "profile open: header + every tab's first page (no reveal)" \
 	"$(per_call clerk $((n / 20)) "PERFORM * FROM api.entity_header('$code'); PERFORM * FROM api.entity_facts('$code')")"
-row "  ... plus the tabs the caller may not read (api.entity_tabs_hidden)" \
-	"$(per_call clerk $((n / 20)) "PERFORM * FROM api.entity_tabs_hidden()")"
+row "  ... plus the tabs the caller may not read (once a session)" \
+	"$(per_call clerk "$n" "PERFORM * FROM api.entity_tabs_hidden()")"
 row "name search (no reveal)" "$(per_call clerk $((n / 20)) "PERFORM * FROM api.entity_search('无锡')")"
 echo "# a profile open and a search reveal no personal data: the read audit adds nothing to them;"
 echo "# a reveal adds the audit's cost above (module against in-transaction)"
