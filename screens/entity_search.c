@@ -413,7 +413,11 @@ static void export_csv(struct app *app, struct search *st)
 		goto done;
 	int e = outfile_open(&of, strbuf_str(&path));
 	if (!e) {
+		/* for people: Chinese headers, and a BOM for Excel unless ui.export_bom = 0 */
 		struct rowset *rs = entity_hits_rowset(&all, 1);
+		rs->people = 1;
+		if (app->conf->ui_export_bom)
+			fputs("\xEF\xBB\xBF", of.f);
 		rowset_print(rs, FMT_CSV, of.f);
 		rowset_free(rs);
 		e = outfile_commit(&of);

@@ -307,7 +307,7 @@ static int export(struct app *app, struct report_view *st)
 		struct report_write w = {st->info->name,
 		                         report_title(st->info),
 		                         st->export_format,
-		                         0,
+		                         st->export_format == RF_CSV && app->conf->ui_export_bom,
 		                         strbuf_str(&dir),
 		                         NULL,
 		                         500,

@@ -41,6 +41,7 @@ static const struct key keys[] = {
 	NUM("ui.idle_lock_minutes", ui_idle_lock_minutes, 0, 1440),
 	STR("ui.timezone", ui_timezone, NULL),
 	STR("ui.export_dir", ui_export_dir, NULL),
+	INT("ui.export_bom", ui_export_bom, 0, 1),
 	STR("log.file", log_file, NULL),
 	STR("log.level", log_level, levels),
 	STR("shell.history_file", shell_history_file, NULL),
@@ -110,6 +111,7 @@ void conf_init(struct conf *cfg)
 	cfg->ui_idle_lock_minutes = 15;
 	cfg->ui_timezone = xstrdup("Asia/Shanghai");
 	cfg->ui_export_dir = xstrdup("");
+	cfg->ui_export_bom = 1;
 	conf_state_path(&sb, "smcon.log");
 	cfg->log_file = strbuf_detach(&sb);
 	cfg->log_level = xstrdup("info");

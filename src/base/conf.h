@@ -17,6 +17,8 @@ struct conf {
 	char *ui_color;          /* ui.color: "auto", "always" or "never" */
 	char *ui_timezone;       /* ui.timezone: the zone times are shown in (IANA name) */
 	char *ui_export_dir; /* ui.export_dir: where the screens' exports go ("" = the default) */
+	int ui_export_bom;   /* ui.export_bom: the screens' CSV files start with a UTF-8 BOM (Excel)
+	                      */
 	double ui_idle_lock_minutes; /* ui.idle_lock_minutes, may be fractional; 0 = never */
 	char *log_file;          /* log.file ("" = no log) */
 	char *log_level;         /* log.level: "error", "warn", "info", "debug" */

@@ -204,7 +204,8 @@ static void print_csv(const struct rowset *rs, FILE *out)
 	for (int c = 0; c < rs->ncols; c++) {
 		if (c)
 			fputc(',', out);
-		csv_field(out, rs->cols[c].key);
+		csv_field(out,
+		          rs->people && rs->cols[c].label ? rs->cols[c].label : rs->cols[c].key);
 	}
 	fputs("\r\n", out);
 	for (int r = 0; r < rs->nrows; r++) {

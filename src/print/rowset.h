@@ -23,6 +23,7 @@ struct rowset {
 	int nrows, cap;
 	char **cells; /* nrows × ncols; NULL is SQL NULL */
 	int record;   /* one record: a table shows it as "label: value" lines */
+	int people;   /* CSV for people: the labels as its header (screens' exports) */
 };
 
 /* Parses "table", "csv" or "json". Returns 0 or -1. */

@@ -75,7 +75,8 @@ await "已把 3 条结果导出到 $XDG_DATA_HOME/smcon/exports/" "e exports wha
 csv=$(ls "$XDG_DATA_HOME"/smcon/exports/entity-search-*.csv 2>/dev/null | head -1)
 is "$(stat -c %a "$XDG_DATA_HOME/smcon/exports")" 700 "  ... made for the operator alone"
 is "$(ls "$SCRATCH" | grep -c '^entity-search-')" 0 "  ... and nothing in the current directory"
-like "$(head -1 "$csv" 2>/dev/null)" "^uscc,name,legal_rep_name" "  ... a CSV file in the current directory, with a header"
+like "$(head -1 "$csv" 2>/dev/null)" "^.?统一社会信用代码,名称,法定代表人,主体类型" "  ... a CSV file for people: Chinese headers"
+is "$(head -c 3 "$csv" | od -An -tx1 | tr -d ' ')" efbbbf "  ... after a byte order mark, for Excel (ui.export_bom)"
 is "$(($(wc -l <"$csv" 2>/dev/null || echo 0) - 1))" 3 "  ... and the three rows"
 exports() { psql_su -At -d "$DB" -c "SELECT count(*) FROM audit.log WHERE actor = 'demo_clerk_lx' AND detail ->> 'op' = 'export' AND detail ->> 'what' = '$1' AND detail ->> 'file' LIKE '$XDG_DATA_HOME/smcon/exports/%' $2"; }
 is "$(exports entity_search "AND detail ->> 'rows' = '3' AND detail ->> 'format' = 'csv'")" 1 \
