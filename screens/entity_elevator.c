@@ -24,7 +24,9 @@ static const enum elevator_col shown[] = {
 	EV_LAST_INSPECTED, EV_NEXT_INSPECTION, EV_OVERDUE,   EV_SOURCE,          EV_LOADED_AT};
 #define NSHOWN (int)(sizeof shown / sizeof shown[0])
 
-static void *elevator_enter(struct app *app, void *arg)
+/* arg: the elevator's id (from a profile), or its code (by_code: typed in
+ * a dispatcher's search box). */
+static void *elevator_open(struct app *app, const char *arg, int by_code)
 {
 	static const enum incident_col cols[] = {EI_NO,     EI_RECEIVED, EI_KIND,  EI_TRAPPED,
 						 EI_LEVEL,  EI_ARRIVAL,  EI_STATUS, EI_CAUSE};
@@ -37,7 +39,8 @@ static void *elevator_enter(struct app *app, void *arg)
 		table_col(st->incidents, c, tr(incident_label(cols[c])), c == 1 ? 16 : 4,
 			  c == 1 ? 16 : 0, ALIGN_LEFT, c == 7 ? 1 : 0);
 	db_error_init(&err);
-	if (elevator_load(&app->db, arg, &st->ev, &err) != ST_OK)
+	if ((by_code ? elevator_load_code(&app->db, arg, &st->ev, &err)
+	             : elevator_load(&app->db, arg, &st->ev, &err)) != ST_OK)
 		strbuf_add(&st->error, strbuf_str(&err.message));
 	for (int r = 0; r < st->ev.incidents.n; r++) {
 		int row = table_add_row(st->incidents);
@@ -51,6 +54,16 @@ static void *elevator_enter(struct app *app, void *arg)
 	}
 	db_error_free(&err);
 	return st;
+}
+
+static void *elevator_enter(struct app *app, void *arg)
+{
+	return elevator_open(app, arg, 0);
+}
+
+static void *elevator_enter_code(struct app *app, void *arg)
+{
+	return elevator_open(app, arg, 1);
 }
 
 static void elevator_leave(struct app *app, void *state)
@@ -123,4 +136,15 @@ const struct screen screen_entity_elevator = {
 	.leave = elevator_leave,
 	.draw = elevator_draw,
 	.action = elevator_action,
+};
+
+/* The same, opened by a code typed in the search box. */
+const struct screen screen_entity_elevator_code = {
+    .name = "entity.elevator",
+    .title = MSG_ELEVATOR_TITLE,
+    .actions = elevator_actions,
+    .enter = elevator_enter_code,
+    .leave = elevator_leave,
+    .draw = elevator_draw,
+    .action = elevator_action,
 };

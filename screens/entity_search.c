@@ -16,6 +16,7 @@
 #include "base/xalloc.h"
 #include "domain/entity.h"
 #include "domain/entity_action.h"
+#include "domain/entity_elevator.h"
 #include "print/entity_rows.h"
 #include "screens/screens.h"
 #include "ui/field.h"
@@ -372,6 +373,12 @@ static int search_key(struct app *app, void *state, const struct key *k)
 
 static void open_selected(struct app *app, struct search *st)
 {
+	/* a dispatcher's box takes an elevator's registration or rescue code:
+	 * Enter opens the elevator (covering the list cancels its search) */
+	if ((app->session.roles & ROLE_DISPATCHER) && elevator_code_like(field_text(&st->box))) {
+		app_push(app, &screen_entity_elevator_code, (void *)field_text(&st->box));
+		return;
+	}
 	const char *key = livelist_selected_key(st->ll);
 	if (!key)
 		return;

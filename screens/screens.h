@@ -10,6 +10,7 @@ extern const struct screen screen_menu;
 extern const struct screen screen_help;
 extern const struct screen screen_entity_search;
 extern const struct screen screen_entity_profile;
+extern const struct screen screen_entity_elevator_code;
 extern const struct screen screen_entity_elevator;
 extern const struct screen screen_entity_plan;
 extern const struct screen screen_entity_complaint;

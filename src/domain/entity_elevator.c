@@ -135,6 +135,15 @@ enum status elevator_load(struct db *db, const char *id, struct elevator *e, str
 	return res || e->incidents.n ? ST_OK : err->status;
 }
 
+int elevator_code_like(const char *s)
+{
+	s += strspn(s, " \t");
+	size_t n = strspn(s, "0123456789");
+	if (s[n + strspn(s + n, " \t")] != '\0')
+		return 0;
+	return n == 20 || (n >= 5 && n <= 7);
+}
+
 enum status elevator_load_code(struct db *db, const char *code, struct elevator *e,
 			       struct db_error *err)
 {

@@ -35,6 +35,10 @@ void elevator_free(struct elevator *e);
 /* Loads the elevator with id and its incidents. ST_NOTFOUND (err filled) when there is none. */
 enum status elevator_load(struct db *db, const char *id, struct elevator *e, struct db_error *err);
 /* The same, by registration code or rescue code. */
+/* Whether s (blanks around allowed) has an elevator code's shape: a 20-digit
+ * registration code or a 5–7 digit rescue code (equipment.elevator's
+ * formats). */
+int elevator_code_like(const char *s);
 enum status elevator_load_code(struct db *db, const char *code, struct elevator *e,
 			       struct db_error *err);
 /* Machine names and labels of the columns. */
