@@ -62,7 +62,7 @@ static const struct form_field_def defs[I_COUNT] = {
      .db_names = "reporter_name 投诉人姓名"},
     {.name = "complainant_phone",
      .label = MSG_DESK_F_PHONE,
-     .kind = FK_TEXT,
+     .kind = FK_PHONE,
      .max_bytes = 60,
      .db_names = "phone phone_format 投诉人电话 举报人电话"},
     {.name = "complainant_address", .label = MSG_DESK_F_ADDRESS, .kind = FK_TEXT, .max_bytes = 400},

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/phone.h"
 #include "base/xalloc.h"
 
 static const struct form_choice yesno[] = {{"t", MSG_FORM_YES}, {"f", MSG_FORM_NO}, {NULL, 0}};
@@ -159,6 +160,8 @@ int form_validate(struct form *f)
 			m = trs(MSG_FORM_BAD_NUMBER, tr(d->label));
 		else if (!blank && d->kind == FK_DATE && !is_date(v))
 			m = trs(MSG_FORM_BAD_DATE, tr(d->label));
+		else if (!blank && d->kind == FK_PHONE && !phone_callable(v))
+			m = trs(MSG_FORM_BAD_PHONE, tr(d->label));
 		if (!m)
 			continue;
 		form_set_error(f, i, m);
@@ -279,6 +282,9 @@ static int allowed_char(const struct form_field_def *d, const struct key *k)
 		       k->code == ',';
 	if (d->kind == FK_DATE)
 		return (k->code >= '0' && k->code <= '9') || k->code == '-';
+	if (d->kind == FK_PHONE)
+		return (k->code >= '0' && k->code <= '9') ||
+		       (k->code > 0 && k->code < 128 && strchr("-+() ", k->code));
 	return 1;
 }
 

@@ -67,6 +67,7 @@ enum form_kind {
 	FK_NUMBER,    /* an integer or amount: digits, one '.', a leading '-' */
 	FK_DATE,      /* YYYY-MM-DD, checked to be a real date */
 	FK_YESNO,     /* 是/否: the values "t" and "f" ("" = not answered) */
+	FK_PHONE,     /* a phone number to call back (base/phone.h), checked here too */
 };
 
 enum form_required {

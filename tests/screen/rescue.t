@@ -45,9 +45,14 @@ scr_type "$code"
 await "$addr" "the rescue code brings up the elevator card at once"
 await "$phone" "  ... with the contracted unit's 24-hour phone"
 scr_keys Tab
-scr_type 13912345678
+scr_type 1386123
 scr_keys Tab
 scr_type 2
+scr_keys F5
+await "须是 11 位手机号（如 13912345678）或带区号的固定电话" "a caller's phone of seven digits is refused at once, saying what a phone looks like"
+contains "$(scr_capture)" "1386123" "  ... and what was typed stays"
+scr_keys C-u # the refused field has the focus
+scr_type 13912345678
 scr_keys F5
 await "已接警：WX96333-" "F5 takes the call and says its number"
 no=$(scr_capture | grep -oE 'WX96333-[0-9]{8}-[0-9]{5}' | head -1)
