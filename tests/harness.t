@@ -1,7 +1,8 @@
 #!/bin/bash
 # The test harness itself. A test that cannot fail is a defect, so the
 # harness refuses what would let one pass unseen: a test named that does not
-# exist, a unit test that stops early, text "gone" that was never there, a
+# exist, a shell test calling a helper that does not exist, a unit test
+# that stops early, text "gone" that was never there, a
 # screen test that sleeps for a frame, random SQL tests that cannot be
 # replayed.
 . "$(dirname "$0")/lib/screen.sh"
@@ -23,6 +24,13 @@ is "$?" 1 "tests/run fails when a test fails"
 is "$(printf '%s\n' "$out" | tail -1)" "tests/run: FAILED: $SCRATCH/fails.t" \
 	"  ... and its last line names the test (what a CI log's tail shows)"
 contains "$out" "not ok 2 - the check that fails" "  ... after the test's own output, run again alone"
+
+# tests/lib/tap.sh: a helper that does not exist fails the test (a check
+# that never ran is no pass)
+printf '#!/bin/bash\n. "%s/tests/lib/tap.sh"\nis 1 1 "one"\nno_such_helper 1 2 "two"\ndone_testing\n' "$ROOT" >"$SCRATCH/missing.t"
+out=$(bash "$SCRATCH/missing.t" 2>&1)
+is "$?" 1 "a shell test that calls a helper that does not exist fails"
+contains "$out" "no such command: no_such_helper (line 4)" "  ... and names it with its line"
 
 # tests/lib/tap.h: plans up front
 # unit PROGRAM: builds a main() using tests/lib/tap.h and runs it; sets rc and out.

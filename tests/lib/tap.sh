@@ -18,11 +18,30 @@ _tap_result() { # COND NAME
 pass() { _tap_result 0 "$1"; }
 fail() { _tap_result 1 "$1"; }
 
+# A command that does not exist — a misspelt or missing helper — fails the
+# test instead of passing unseen (a check that never ran). bash runs this in
+# a subshell, so it leaves its mark in a file that done_testing reads.
+_tap_missing=$(mktemp "${TMPDIR:-/tmp}/tap-missing.XXXXXX")
+command_not_found_handle() {
+	printf '%s (line %s)\n' "$1" "${BASH_LINENO[0]}" >>"$_tap_missing"
+	echo "${0##*/}: $1: command not found" >&2
+	return 127
+}
+
 # is GOT WANT NAME
 is() {
 	if [ "$1" = "$2" ]; then _tap_result 0 "$3"; else
 		_tap_result 1 "$3"
 		diag "got:  '$1'" "want: '$2'"
+		return 1
+	fi
+}
+
+# isnt GOT UNWANTED NAME
+isnt() {
+	if [ "$1" != "$2" ]; then _tap_result 0 "$3"; else
+		_tap_result 1 "$3"
+		diag "got:  '$1'" "want anything but that"
 		return 1
 	fi
 }
@@ -68,6 +87,11 @@ wait_until() {
 }
 
 done_testing() {
+	if [ -s "$_tap_missing" ]; then
+		_tap_result 1 "every command the test runs exists"
+		diag "no such command: $(cat "$_tap_missing")"
+	fi
+	rm -f "$_tap_missing"
 	echo "1..$_tap_n"
 	[ "$_tap_failed" -eq 0 ]
 	exit $?

@@ -8,36 +8,33 @@
 #include "base/strbuf.h"
 #include "lib/tap.h"
 
-enum { MAX_CASES = 64 };
-
 int main(void)
 {
+	plan(3);
 	const char *root = getenv("SMCON_ROOT");
 	struct strbuf path = STRBUF_INIT, line = STRBUF_INIT;
 	strbuf_addf(&path, "%s/tests/data/phones.tsv", root && *root ? root : ".");
 	FILE *f = fopen(strbuf_str(&path), "r");
-	char *value[MAX_CASES];
-	int want[MAX_CASES], n = 0;
-	while (f && n < MAX_CASES && strbuf_getline(&line, f)) {
+	int n = 0, wrong_yes = 0, wrong_no = 0;
+	while (f && strbuf_getline(&line, f)) {
 		char *tab = strrchr(line.buf, '\t');
 		if (line.buf[0] == '#' || !tab)
 			continue;
 		*tab = '\0';
-		value[n] = strdup(line.buf);
-		want[n++] = atoi(tab + 1);
+		int want = atoi(tab + 1), got = phone_callable(line.buf);
+		n++;
+		if (got != want) {
+			printf("# '%s': %s\n", line.buf,
+			       want ? "refused, but is a phone" : "taken, but is none");
+			*(want ? &wrong_yes : &wrong_no) += 1;
+		}
 	}
 	if (f)
 		fclose(f);
-	tap_plan(n + 1);
-	tap_ok(n >= 20, "the cases of tests/data/phones.tsv are read");
-	for (int i = 0; i < n; i++) {
-		char name[160];
-		snprintf(name, sizeof name, "'%s' is %s", value[i],
-		         want[i] ? "a phone" : "not a phone");
-		tap_ok(phone_callable(value[i]) == want[i], name);
-		free(value[i]);
-	}
+	ok(n >= 20, "the cases of tests/data/phones.tsv are read");
+	ok(wrong_yes == 0, "every phone of the cases is taken");
+	ok(wrong_no == 0, "every number of the cases that is no phone is refused");
 	strbuf_free(&path);
 	strbuf_free(&line);
-	return tap_done();
+	return done_testing();
 }
