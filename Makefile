@@ -53,10 +53,10 @@ $(LIB): $(OBJS)
 	ar rcs $@ $(OBJS)
 
 # Built without sanitizers: it runs inside the PostgreSQL server.
-$(PGEXT): src/pgext/smcon_auth.c
+$(PGEXT): $(wildcard src/pgext/*.c) $(wildcard src/pgext/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 -O2 -g -fPIC -shared -Wall -Wextra -Werror -Wshadow -Wformat=2 \
-		-isystem $(PG_SERVER_INCLUDE) -o $@ $<
+		-isystem $(PG_SERVER_INCLUDE) -o $@ $(filter %.c,$^)
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/gen/paths.h
 	@mkdir -p $(dir $@)

@@ -1,7 +1,9 @@
 /* smcon_auth: a PostgreSQL server module that guards operators' logins and
  * passwords, whatever the client (the console, psql, a script). Loaded with
  * shared_preload_libraries (mk/pgcluster.sh does it for our clusters;
- * doc/admin-guide.md says how for others).
+ * doc/admin-guide.md says how for others). This file: the module's start
+ * and the lock-out; smcon_password.c: the password policy; smcon_audit.c:
+ * the audit; smcon_auth.h: what they share.
  *
  * Lock-out. The ClientAuthentication hook sees every password check. For
  * members of smcon_auth.staff_role (smcon_staff) it counts consecutive
@@ -39,61 +41,12 @@
  * so the caller's rollback cannot undo them. */
 #include "postgres.h"
 
-/* libpq-be.h wants the GSSAPI headers when the server was built with GSSAPI;
- * we use no GSSAPI, and struct Port keeps its layout without it (the header
- * keeps a void pointer in its place for extensions). */
-#undef ENABLE_GSS
-
-#include <ctype.h>
-
-#include "access/genam.h"
-#include "access/htup_details.h"
-#include "access/table.h"
-#include "access/xact.h"
-#include "catalog/pg_authid.h"
-#include "catalog/pg_database.h"
-#include "catalog/pg_type.h"
-#include "commands/user.h"
-#include "executor/spi.h"
-#include "fmgr.h"
-#include "lib/stringinfo.h"
-#include "libpq/auth.h"
-#include "libpq/crypt.h"
-#include "libpq/libpq-be.h"
-#include "mb/pg_wchar.h"
-#include "miscadmin.h"
-#include "pgstat.h"
-#include "postmaster/bgworker.h"
-#include "tcop/tcopprot.h"
-#include "tcop/utility.h"
-#include "nodes/parsenodes.h"
-#include "utils/json.h"
-#include "catalog/namespace.h"
-#include "storage/fd.h"
-#include "storage/ipc.h"
-#include "storage/latch.h"
-#include "storage/spin.h"
-#include "storage/lmgr.h"
-#include "storage/lwlock.h"
-#include "storage/shmem.h"
-#include "utils/acl.h"
-#include "utils/builtins.h"
-#include "utils/elog.h"
-#include "utils/wait_event.h"
-#include "utils/fmgroids.h"
-#include "utils/formatting.h"
-#include "utils/guc.h"
-#include "utils/inval.h"
-#include "utils/relcache.h"
-#include "utils/snapmgr.h"
-#include "utils/syscache.h"
-#include "utils/timestamp.h"
+#include "smcon_auth.h"
 
 PG_MODULE_MAGIC;
 
 void _PG_init(void);
 PGDLLEXPORT void smcon_auth_worker_main(Datum arg);
-PGDLLEXPORT void smcon_audit_worker_main(Datum arg);
 
 #define STATE_FILE  "smcon_auth.state"
 #define STATE_MAGIC 0x534d4132 /* "SMA2" */
@@ -120,48 +73,14 @@ struct auth_shared {
 	struct auth_slot slot[FLEXIBLE_ARRAY_MEMBER];
 };
 
-/* Audit events that must outlive the caller's transaction (reads of
- * personal data, logins, logouts): the backend puts them here, the audit
- * worker writes them to the audit log of smcon_auth.audit_database in
- * transactions of its own. Full: the event stays in the server log only. */
-#define AUDIT_QUEUE 1024
-#define AUDIT_TEXT  480
-
-struct audit_event {
-	char actor[NAMEDATALEN];
-	char dbname[NAMEDATALEN];
-	TimestampTz at;
-	char payload[AUDIT_TEXT]; /* JSON: action, table, key, detail */
-};
-
-struct audit_queue {
-	slock_t mutex;
-	uint64 head; /* next to write */
-	uint64 tail; /* next to read */
-	uint64 lost;
-	bool worker_running; /* an audit worker is connected (or starting) */
-	struct audit_event ev[AUDIT_QUEUE];
-};
-
-static struct audit_queue *queue = NULL;
-static char *audit_database = NULL;
-static emit_log_hook_type prev_emit_log_hook = NULL;
-static ProcessUtility_hook_type prev_utility_hook = NULL;
-static bool in_audit_hook = false;
-
-static void audit_push(const char *actor, const char *dbname, const char *payload);
-static void audit_logout(int code, Datum arg);
-static void start_audit_worker(void);
-static void audit_worker_exit(int code, Datum arg);
-
 static int max_failures = 5;
 static int nslots = 4096;
-static int password_min_length = 8;
-static char *staff_role = NULL;
-static char *worker_role = NULL;
+int smcon_password_min_length = 8;
+char *smcon_staff_role = NULL;
+char *smcon_worker_role = NULL;
+char *smcon_audit_database = NULL;
 static struct auth_shared *shared = NULL;
 static ClientAuthentication_hook_type prev_auth_hook = NULL;
-static check_password_hook_type prev_password_hook = NULL;
 static shmem_request_hook_type prev_shmem_request_hook = NULL;
 static shmem_startup_hook_type prev_shmem_startup_hook = NULL;
 
@@ -176,7 +95,7 @@ static void request_shmem(void)
 	if (prev_shmem_request_hook)
 		prev_shmem_request_hook();
 	RequestAddinShmemSpace(MAXALIGN(shared_size()));
-	RequestAddinShmemSpace(MAXALIGN(sizeof(struct audit_queue)));
+	RequestAddinShmemSpace(smcon_audit_shmem_size());
 	RequestNamedLWLockTranche("smcon_auth", 1);
 }
 
@@ -239,23 +158,16 @@ static void startup_shmem(void)
 		shared->nslots = nslots;
 		load_state();
 	}
-	queue = ShmemInitStruct("smcon_auth audit", sizeof(struct audit_queue), &found);
-	if (!found) {
-		memset(queue, 0, sizeof *queue);
-		SpinLockInit(&queue->mutex);
-	}
+	smcon_audit_shmem_startup();
 	LWLockRelease(AddinShmemInitLock);
 }
-
-/* Whether the role is an operator: a member of the staff role, not a superuser. */
-static bool is_staff(Oid role)
+bool smcon_is_staff(Oid role)
 {
-	Oid staff = get_role_oid(staff_role, true);
+	Oid staff = get_role_oid(smcon_staff_role, true);
 
 	return OidIsValid(staff) && OidIsValid(role) && role != staff && !superuser_arg(role) &&
 	       is_member_of_role(role, staff);
 }
-
 /* Waits until no transaction is changing the role's catalog row (a
  * suspension in flight), then reads the row afresh: whether the role may
  * log in, and the transaction that wrote the row. */
@@ -395,7 +307,7 @@ static void check_authentication(Port *port, int status)
 	if (!shared || (status != STATUS_OK && status != STATUS_ERROR))
 		return;
 	role = get_role_oid(port->user_name, true);
-	if (!OidIsValid(role) || !is_staff(role))
+	if (!OidIsValid(role) || !smcon_is_staff(role))
 		return;
 	/* the same answer whatever the password, and no count: only a
 	 * database that exists can hold the account's record */
@@ -445,15 +357,15 @@ static void check_authentication(Port *port, int status)
 	LWLockRelease(shared->lock);
 
 	if (status == STATUS_OK && can_login && !locked) {
-		audit_push(port->user_name, port->database_name, "{\"action\": \"login\"}");
-		before_shmem_exit(audit_logout, 0);
+		smcon_audit_push(port->user_name, port->database_name, "{\"action\": \"login\"}");
+		before_shmem_exit(smcon_audit_logout, 0);
 	} else {
 		char ev[128];
 
 		snprintf(ev, sizeof ev,
 		         "{\"action\": \"login_failed\", \"detail\": {\"locked\": %s}}",
 		         locked || launch ? "true" : "false");
-		audit_push(port->user_name, port->database_name, ev);
+		smcon_audit_push(port->user_name, port->database_name, ev);
 	}
 
 	if (status == STATUS_ERROR && can_login && !s && !locked)
@@ -489,16 +401,16 @@ static void lock_out(const char *user, int failures)
 	bool isnull = true;
 	bool have_function = false;
 
-	if (SPI_execute("SELECT to_regprocedure('core.staff_lock_out(text,integer)') IS NOT NULL", true,
-			1) == SPI_OK_SELECT &&
+	if (SPI_execute("SELECT to_regprocedure('core.staff_lock_out(text,integer)') IS NOT NULL",
+	                true, 1) == SPI_OK_SELECT &&
 	    SPI_processed == 1)
-		have_function =
-			DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		have_function = DatumGetBool(
+		    SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	if (have_function && !isnull) {
 		values[0] = CStringGetTextDatum(user);
 		values[1] = Int32GetDatum(failures);
-		SPI_execute_with_args("SELECT core.staff_lock_out($1, $2)", 2, types, values, NULL, false,
-				      0);
+		SPI_execute_with_args("SELECT core.staff_lock_out($1, $2)", 2, types, values, NULL,
+		                      false, 0);
 	} else {
 		StringInfoData sql;
 
@@ -518,7 +430,7 @@ void smcon_auth_worker_main(Datum arg)
 	strlcpy(dbname, MyBgworkerEntry->bgw_extra + NAMEDATALEN, NAMEDATALEN);
 	before_shmem_exit(worker_exit, arg);
 	BackgroundWorkerUnblockSignals();
-	BackgroundWorkerInitializeConnection(dbname, worker_role, 0);
+	BackgroundWorkerInitializeConnection(dbname, smcon_worker_role, 0);
 
 	LWLockAcquire(shared->lock, LW_SHARED);
 	failures = shared->slot[idx].failures;
@@ -539,365 +451,36 @@ void smcon_auth_worker_main(Datum arg)
 	 * `user resume` gives it a fresh count */
 	set_state(idx, SLOT_LOCKING, SLOT_FREE);
 	ereport(LOG, (errmsg("smcon_auth: role \"%s\" suspended after %d consecutive failed logins",
-			     user, failures)));
+	                     user, failures)));
 	proc_exit(0);
 }
-
-/* What is wrong with a password in clear text, or NULL. */
-static const char *password_problem(const char *user, const char *pw)
-{
-	bool letter = false, digit = false;
-	char *lower_pw, *lower_user;
-
-	if (pg_mbstrlen(pw) < password_min_length)
-		return "is too short";
-	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			return "contains a control character";
-		letter |= isalpha(*p) != 0;
-		digit |= isdigit(*p) != 0;
-	}
-	if (!letter || !digit)
-		return "must contain both letters and digits";
-	lower_pw = asc_tolower(pw, strlen(pw));
-	lower_user = asc_tolower(user, strlen(user));
-	if (*lower_user && strstr(lower_pw, lower_user))
-		return "must not contain the login name";
-	return NULL;
-}
-
-static void check_password(const char *username, const char *shadow_pass,
-                           PasswordType password_type, Datum validuntil_time, bool validuntil_null)
-{
-	const char *problem;
-
-	if (prev_password_hook)
-		prev_password_hook(username, shadow_pass, password_type, validuntil_time,
-		                   validuntil_null);
-	if (is_staff(GetSessionUserId())) {
-		if (password_type != PASSWORD_TYPE_PLAINTEXT)
-			ereport(
-			    ERROR,
-			    (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			     errmsg(
-			         "password of role \"%s\" refused: an operator's password must be "
-			         "given in clear text so that the server can check it",
-			         username),
-			     errhint("Use smcon, or ALTER ROLE ... PASSWORD with "
-			             "password_encryption = scram-sha-256.")));
-		if (Password_encryption != PASSWORD_TYPE_SCRAM_SHA_256)
-			ereport(
-			    ERROR,
-			    (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			     errmsg("password of role \"%s\" refused: it would be stored as md5, "
-			            "which this server does not accept at login",
-			            username),
-			     errhint("SET password_encryption = 'scram-sha-256'.")));
-		problem = password_problem(username, shadow_pass);
-		if (problem)
-			ereport(
-			    ERROR,
-			    (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			     errmsg("password of role \"%s\" refused: it %s", username, problem),
-			     errhint(
-			         "At least %d characters, letters and digits, not the login name.",
-			         password_min_length)));
-	}
-	ereport(LOG, (errmsg("smcon_auth: password of role \"%s\" set by \"%s\"", username,
-	                     GetUserNameFromId(GetSessionUserId(), true))));
-	/* an operator's own ALTER ROLE ... PASSWORD (the api's changes, run
-	 * as the owner, audit themselves): into the audit log too */
-	if (MyProcPort && GetUserId() == GetSessionUserId() && is_staff(GetSessionUserId())) {
-		StringInfoData ev;
-
-		initStringInfo(&ev);
-		appendStringInfoString(
-		    &ev, "{\"action\": \"password_change\", \"table\": \"core.staff\", "
-		         "\"key\": {\"login\": ");
-		escape_json(&ev, username);
-		appendStringInfoString(&ev, "}, \"detail\": {\"via\": \"ALTER ROLE\"}}");
-		audit_push(MyProcPort->user_name, MyProcPort->database_name, ev.data);
-		pfree(ev.data);
-	}
-}
-
-/* Queues an audit event of the session's login in the database it is in. */
-static void audit_push(const char *actor, const char *dbname, const char *payload)
-{
-	struct audit_event *e;
-	bool start;
-
-	if (!queue || !audit_database || strcmp(dbname, audit_database) != 0)
-		return;
-	SpinLockAcquire(&queue->mutex);
-	if (queue->head - queue->tail >= AUDIT_QUEUE) {
-		queue->lost++;
-		SpinLockRelease(&queue->mutex);
-		return;
-	}
-	e = &queue->ev[queue->head % AUDIT_QUEUE];
-	strlcpy(e->actor, actor, NAMEDATALEN);
-	strlcpy(e->dbname, dbname, NAMEDATALEN);
-	e->at = GetCurrentTimestamp();
-	strlcpy(e->payload, payload, AUDIT_TEXT);
-	queue->head++;
-	start = !queue->worker_running;
-	queue->worker_running = true;
-	SpinLockRelease(&queue->mutex);
-	if (start)
-		start_audit_worker();
-}
-
-/* "smcon_audit {json}" at LOG from the owner's code (api.personal and the
- * like run as the owner): queued as an event of the session's login. A
- * staff role's own RAISE LOG runs as itself and is not taken. */
-static void audit_emit(ErrorData *edata)
-{
-	if (prev_emit_log_hook)
-		prev_emit_log_hook(edata);
-	if (in_audit_hook || edata->elevel != LOG || !edata->message ||
-	    strncmp(edata->message, "smcon_audit ", 12) != 0 || !IsTransactionState() ||
-	    !MyProcPort)
-		return;
-	in_audit_hook = true;
-	if (GetUserId() == get_role_oid(worker_role, true))
-		audit_push(MyProcPort->user_name, MyProcPort->database_name, edata->message + 12);
-	in_audit_hook = false;
-}
-
-/* A staff session's end: its logout. */
-static void audit_logout(int code, Datum arg)
-{
-	(void)code;
-	(void)arg;
-	if (MyProcPort)
-		audit_push(MyProcPort->user_name, MyProcPort->database_name,
-		           "{\"action\": \"logout\"}");
-}
-
-/* Takes the next queued event into e; false when there is none. */
-static bool audit_pop(struct audit_event *e)
-{
-	bool got = false;
-
-	SpinLockAcquire(&queue->mutex);
-	if (queue->tail != queue->head) {
-		*e = queue->ev[queue->tail % AUDIT_QUEUE];
-		queue->tail++;
-		got = true;
-	}
-	SpinLockRelease(&queue->mutex);
-	return got;
-}
-
-/* Writes the queued events, up to 256 a transaction. */
-static void audit_drain(void)
-{
-	struct audit_event e;
-	Oid types[3] = {TEXTOID, TIMESTAMPTZOID, TEXTOID};
-	Datum values[3];
-	bool more = true;
-
-	while (more) {
-		int n = 0;
-		bool have_function = false;
-
-		if (!audit_pop(&e))
-			return;
-		SetCurrentStatementStartTimestamp();
-		StartTransactionCommand();
-		SPI_connect();
-		PushActiveSnapshot(GetTransactionSnapshot());
-		if (SPI_execute("SELECT 1 FROM pg_proc WHERE oid = "
-		                "to_regprocedure('audit.append_event(text,timestamptz,jsonb)')",
-		                true, 1) == SPI_OK_SELECT &&
-		    SPI_processed == 1)
-			have_function = true;
-		do {
-			values[0] = CStringGetTextDatum(e.actor);
-			values[1] = TimestampTzGetDatum(e.at);
-			values[2] = CStringGetTextDatum(e.payload);
-			if (have_function)
-				SPI_execute_with_args(
-				    "SELECT audit.append_event($1, $2, $3::jsonb)", 3, types,
-				    values, NULL, false, 0);
-		} while (++n < 256 && (more = audit_pop(&e)));
-		SPI_finish();
-		PopActiveSnapshot();
-		CommitTransactionCommand();
-	}
-}
-
-void smcon_audit_worker_main(Datum arg)
-{
-	(void)arg;
-	pqsignal(SIGTERM, die);
-	before_shmem_exit(audit_worker_exit, 0);
-	BackgroundWorkerUnblockSignals();
-	BackgroundWorkerInitializeConnection(audit_database, worker_role, 0);
-	pgstat_report_appname("smcon_auth audit");
-	/* started when events come, gone after a second without any: it
-	 * must not hold a connection to the warehouse for long (CREATE
-	 * DATABASE ... TEMPLATE needs it free) */
-	for (int idle = 0;; idle++) {
-		audit_drain();
-		(void)WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 100,
-		                PG_WAIT_EXTENSION);
-		ResetLatch(MyLatch);
-		CHECK_FOR_INTERRUPTS();
-		SpinLockAcquire(&queue->mutex);
-		if (queue->tail != queue->head)
-			idle = 0;
-		else if (idle >= 5) {
-			queue->worker_running = false;
-			SpinLockRelease(&queue->mutex);
-			proc_exit(0);
-		}
-		SpinLockRelease(&queue->mutex);
-	}
-}
-
-/* A worker that dies leaves the queue to the next one. */
-static void audit_worker_exit(int code, Datum arg)
-{
-	(void)code;
-	(void)arg;
-	SpinLockAcquire(&queue->mutex);
-	queue->worker_running = false;
-	SpinLockRelease(&queue->mutex);
-}
-
-/* Whether a trigger command touches an audit trigger: one named audit_*, or
- * all of a table's (ALL, USER). */
-static bool audit_trigger(const char *name)
-{
-	return !name || strncmp(name, "audit_", 6) == 0;
-}
-
-/* Queues a change of an audit trigger (DISABLE, ENABLE, DROP), by anyone,
- * the owner included: the audit log gets it whether the change commits or
- * not. */
-static void audit_trigger_change(const char *relname, const char *command)
-{
-	StringInfoData ev;
-
-	if (!MyProcPort)
-		return;
-	initStringInfo(&ev);
-	appendStringInfoString(&ev, "{\"action\": \"trigger_change\", \"table\": ");
-	escape_json(&ev, relname);
-	appendStringInfoString(&ev, ", \"detail\": {\"command\": ");
-	escape_json(&ev, command);
-	appendStringInfoString(&ev, "}}");
-	ereport(LOG,
-	        (errmsg("smcon_auth: %s on %s by %s", command, relname, MyProcPort->user_name)));
-	audit_push(MyProcPort->user_name, MyProcPort->database_name, ev.data);
-	pfree(ev.data);
-}
-
-static void check_utility(PlannedStmt *pstmt, const char *queryString, bool readOnlyTree,
-                          ProcessUtilityContext context, ParamListInfo params,
-                          QueryEnvironment *queryEnv, DestReceiver *dest, QueryCompletion *qc)
-{
-	Node *stmt = pstmt->utilityStmt;
-
-	if (IsA(stmt, AlterTableStmt)) {
-		AlterTableStmt *at = (AlterTableStmt *)stmt;
-		ListCell *lc;
-
-		foreach (lc, at->cmds) {
-			AlterTableCmd *cmd = lfirst_node(AlterTableCmd, lc);
-			const char *what = NULL;
-
-			switch (cmd->subtype) {
-			case AT_DisableTrig: what = "DISABLE TRIGGER"; break;
-			case AT_DisableTrigAll: what = "DISABLE TRIGGER ALL"; break;
-			case AT_DisableTrigUser: what = "DISABLE TRIGGER USER"; break;
-			case AT_EnableTrig:
-			case AT_EnableAlwaysTrig:
-			case AT_EnableReplicaTrig: what = "ENABLE TRIGGER"; break;
-			case AT_EnableTrigAll: what = "ENABLE TRIGGER ALL"; break;
-			case AT_EnableTrigUser: what = "ENABLE TRIGGER USER"; break;
-			default: break;
-			}
-			if (what && at->relation && audit_trigger(cmd->name)) {
-				char buf[256];
-
-				snprintf(buf, sizeof buf, "%s%s%s", what, cmd->name ? " " : "",
-				         cmd->name ? cmd->name : "");
-				audit_trigger_change(
-				    quote_qualified_identifier(at->relation->schemaname,
-				                               at->relation->relname),
-				    buf);
-			}
-		}
-	} else if (IsA(stmt, DropStmt) && ((DropStmt *)stmt)->removeType == OBJECT_TRIGGER) {
-		ListCell *lc;
-
-		foreach (lc, ((DropStmt *)stmt)->objects) {
-			List *names = (List *)lfirst(lc);
-			const char *trig = strVal(llast(names));
-
-			if (audit_trigger(trig))
-				audit_trigger_change(NameListToString(list_truncate(
-				                         list_copy(names), list_length(names) - 1)),
-				                     psprintf("DROP TRIGGER %s", trig));
-		}
-	}
-	if (prev_utility_hook)
-		prev_utility_hook(pstmt, queryString, readOnlyTree, context, params, queryEnv, dest,
-		                  qc);
-	else
-		standard_ProcessUtility(pstmt, queryString, readOnlyTree, context, params, queryEnv,
-		                        dest, qc);
-}
-
-static void start_audit_worker(void)
-{
-	BackgroundWorker w;
-	BackgroundWorkerHandle *handle;
-
-	memset(&w, 0, sizeof w);
-	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
-	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
-	w.bgw_restart_time = BGW_NEVER_RESTART;
-	snprintf(w.bgw_library_name, BGW_MAXLEN, "smcon_auth");
-	snprintf(w.bgw_function_name, BGW_MAXLEN, "smcon_audit_worker_main");
-	snprintf(w.bgw_name, BGW_MAXLEN, "smcon_auth audit writer");
-	snprintf(w.bgw_type, BGW_MAXLEN, "smcon_auth audit");
-	if (!RegisterDynamicBackgroundWorker(&w, &handle)) {
-		SpinLockAcquire(&queue->mutex);
-		queue->worker_running = false;
-		SpinLockRelease(&queue->mutex);
-	}
-}
-
 void _PG_init(void)
 {
-	DefineCustomIntVariable("smcon_auth.max_failures",
-				"Consecutive failed logins after which a staff account is suspended.",
-				"0 turns the lock-out off.", &max_failures, 5, 0, 1000, PGC_SIGHUP, 0,
-				NULL, NULL, NULL);
+	DefineCustomIntVariable(
+	    "smcon_auth.max_failures",
+	    "Consecutive failed logins after which a staff account is suspended.",
+	    "0 turns the lock-out off.", &max_failures, 5, 0, 1000, PGC_SIGHUP, 0, NULL, NULL,
+	    NULL);
 	DefineCustomIntVariable(
 	    "smcon_auth.slots", "How many staff accounts can have failed logins counted at once.",
 	    NULL, &nslots, 4096, 16, 1000000, PGC_POSTMASTER, 0, NULL, NULL, NULL);
-	DefineCustomIntVariable("smcon_auth.password_min_length",
-	                        "The shortest password an operator may set.", NULL,
-	                        &password_min_length, 8, 1, 1000, PGC_SIGHUP, 0, NULL, NULL, NULL);
-	DefineCustomStringVariable("smcon_auth.staff_role",
-				   "Only members of this role are counted and suspended.", NULL,
-				   &staff_role, "smcon_staff", PGC_SIGHUP, 0, NULL, NULL, NULL);
-	DefineCustomStringVariable("smcon_auth.worker_role",
-				   "The role the lock-out worker connects as (the warehouse owner).",
-				   NULL, &worker_role, "smcon_owner", PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomIntVariable(
+	    "smcon_auth.password_min_length", "The shortest password an operator may set.", NULL,
+	    &smcon_password_min_length, 8, 1, 1000, PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable(
+	    "smcon_auth.staff_role", "Only members of this role are counted and suspended.", NULL,
+	    &smcon_staff_role, "smcon_staff", PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable(
+	    "smcon_auth.worker_role",
+	    "The role the lock-out worker connects as (the warehouse owner).", NULL,
+	    &smcon_worker_role, "smcon_owner", PGC_SIGHUP, 0, NULL, NULL, NULL);
 	DefineCustomStringVariable("smcon_auth.audit_database",
 	                           "The warehouse whose audit log gets reads, logins and logouts "
 	                           "written outside the caller's transaction (empty: none).",
-	                           NULL, &audit_database, "smcon", PGC_POSTMASTER, 0, NULL, NULL,
-	                           NULL);
+	                           NULL, &smcon_audit_database, "smcon", PGC_POSTMASTER, 0, NULL,
+	                           NULL, NULL);
 	MarkGUCPrefixReserved("smcon_auth");
-	prev_password_hook = check_password_hook;
-	check_password_hook = check_password;
+	smcon_password_init();
 	if (!process_shared_preload_libraries_in_progress)
 		return;
 	prev_shmem_request_hook = shmem_request_hook;
@@ -906,8 +489,5 @@ void _PG_init(void)
 	shmem_startup_hook = startup_shmem;
 	prev_auth_hook = ClientAuthentication_hook;
 	ClientAuthentication_hook = check_authentication;
-	prev_emit_log_hook = emit_log_hook;
-	emit_log_hook = audit_emit;
-	prev_utility_hook = ProcessUtility_hook;
-	ProcessUtility_hook = check_utility;
+	smcon_audit_init();
 }
