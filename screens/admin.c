@@ -108,8 +108,8 @@ static void *admin_enter(struct app *app, void *arg)
 	(void)arg;
 	st->t = table_new(NCOLS);
 	for (int c = 0; c < NCOLS; c++)
-		table_col(st->t, c, tr(titles[c]), 4, c == K_ROLES ? 0 : 20, ALIGN_LEFT,
-			  c == K_ROLES);
+		table_col_msg(st->t, c, titles[c], 4, c == K_ROLES ? 0 : 20, ALIGN_LEFT,
+		              c == K_ROLES);
 	listbox_init(&st->org_lb, 0);
 	load_all(app, st);
 	return st;

@@ -36,8 +36,8 @@ static void *elevator_open(struct app *app, const char *arg, int by_code)
 	strbuf_init(&st->error);
 	st->incidents = table_new(8);
 	for (int c = 0; c < 8; c++)
-		table_col(st->incidents, c, tr(incident_label(cols[c])), c == 1 ? 16 : 4,
-			  c == 1 ? 16 : 0, ALIGN_LEFT, c == 7 ? 1 : 0);
+		table_col_msg(st->incidents, c, incident_label(cols[c]), c == 1 ? 16 : 4,
+		              c == 1 ? 16 : 0, ALIGN_LEFT, c == 7 ? 1 : 0);
 	db_error_init(&err);
 	if ((by_code ? elevator_load_code(&app->db, arg, &st->ev, &err)
 	             : elevator_load(&app->db, arg, &st->ev, &err)) != ST_OK)

@@ -25,8 +25,8 @@ static void *plan_enter(struct app *app, void *arg)
 	strbuf_init(&st->error);
 	st->table = table_new(6);
 	for (int c = 0; c < 6; c++)
-		table_col(st->table, c, tr(plan_label(cols[c])), 4, 0, c == 5 ? ALIGN_RIGHT : ALIGN_LEFT,
-			  c == 1);
+		table_col_msg(st->table, c, plan_label(cols[c]), 4, 0,
+		              c == 5 ? ALIGN_RIGHT : ALIGN_LEFT, c == 1);
 	db_error_init(&err);
 	if (plan_list(&app->db, &st->plans, &err) != ST_OK)
 		strbuf_add(&st->error, strbuf_str(&err.message));

@@ -46,14 +46,14 @@ static void *profile_enter(struct app *app, void *arg)
 	entity_profile_init(&st->p, arg);
 	strbuf_init(&st->error);
 	st->facts = table_new(5);
-	table_col(st->facts, 0, tr(MSG_ENTITY_COL_DATE), 10, 10, ALIGN_LEFT, 0);
-	table_col(st->facts, 1, tr(MSG_ENTITY_COL_CATEGORY), 6, 16, ALIGN_LEFT, 0);
-	table_col(st->facts, 2, tr(MSG_ENTITY_COL_SUMMARY), 16, 0, ALIGN_LEFT, 3);
-	table_col(st->facts, 3, tr(MSG_ENTITY_COL_STATUS), 4, 10, ALIGN_LEFT, 0);
-	table_col(st->facts, 4, tr(MSG_ENTITY_F_SOURCE), 6, 14, ALIGN_LEFT, 0);
+	table_col_msg(st->facts, 0, MSG_ENTITY_COL_DATE, 10, 10, ALIGN_LEFT, 0);
+	table_col_msg(st->facts, 1, MSG_ENTITY_COL_CATEGORY, 6, 16, ALIGN_LEFT, 0);
+	table_col_msg(st->facts, 2, MSG_ENTITY_COL_SUMMARY, 16, 0, ALIGN_LEFT, 3);
+	table_col_msg(st->facts, 3, MSG_ENTITY_COL_STATUS, 4, 10, ALIGN_LEFT, 0);
+	table_col_msg(st->facts, 4, MSG_ENTITY_F_SOURCE, 6, 14, ALIGN_LEFT, 0);
 	st->overview = table_new(2);
-	table_col(st->overview, 0, tr(MSG_ENTITY_COL_ITEM), 8, 18, ALIGN_LEFT, 0);
-	table_col(st->overview, 1, tr(MSG_ENTITY_COL_SUMMARY), 20, 0, ALIGN_LEFT, 1);
+	table_col_msg(st->overview, 0, MSG_ENTITY_COL_ITEM, 8, 18, ALIGN_LEFT, 0);
+	table_col_msg(st->overview, 1, MSG_ENTITY_COL_SUMMARY, 20, 0, ALIGN_LEFT, 1);
 	app_wake_in(app, 0);
 	return st;
 }

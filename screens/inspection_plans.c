@@ -43,7 +43,7 @@ struct table *insp_table(int n, const enum msg_id *labels, int flex_col)
 {
 	struct table *t = table_new(n);
 	for (int c = 0; c < n; c++)
-		table_col(t, c, tr(labels[c]), 2, 0, ALIGN_LEFT, c == flex_col);
+		table_col_msg(t, c, labels[c], 2, 0, ALIGN_LEFT, c == flex_col);
 	return t;
 }
 

@@ -23,10 +23,10 @@ static void *list_enter(struct app *app, void *arg)
 	(void)arg;
 	db_error_init(&err);
 	st->t = table_new(NCOLS);
-	table_col(st->t, C_TITLE, tr(MSG_REPORT_COL_TITLE), 12, 24, ALIGN_LEFT, 0);
-	table_col(st->t, C_PUBLIC, tr(MSG_REPORT_COL_PUBLIC), 4, 6, ALIGN_LEFT, 0);
-	table_col(st->t, C_BY, tr(MSG_REPORT_COL_BY), 8, 30, ALIGN_LEFT, 0);
-	table_col(st->t, C_DESCRIPTION, tr(MSG_REPORT_COL_DESCRIPTION), 10, 0, ALIGN_LEFT, 1);
+	table_col_msg(st->t, C_TITLE, MSG_REPORT_COL_TITLE, 12, 24, ALIGN_LEFT, 0);
+	table_col_msg(st->t, C_PUBLIC, MSG_REPORT_COL_PUBLIC, 4, 6, ALIGN_LEFT, 0);
+	table_col_msg(st->t, C_BY, MSG_REPORT_COL_BY, 8, 30, ALIGN_LEFT, 0);
+	table_col_msg(st->t, C_DESCRIPTION, MSG_REPORT_COL_DESCRIPTION, 10, 0, ALIGN_LEFT, 1);
 	if (report_catalog_load(&app->db, &st->cat, &err) != ST_OK)
 		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
 	for (int i = 0; i < st->cat.n; i++) {

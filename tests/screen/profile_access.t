@@ -2,7 +2,7 @@
 # Issue 10, item 10: where a role may not read a tab's records at all
 # (row-level security gives it none), the profile says 无权查看 on the tab
 # and in it, not (0) as if the entity had none; a role that may read them
-# sees the count.
+# sees the count. F2 turns the profile's column headers to English at once.
 . "$(dirname "$0")/../lib/screen.sh"
 
 DB=$(test_db empty) || { fail "an empty copy of the test warehouse"; done_testing; exit; }
@@ -32,5 +32,14 @@ unlike "$(scr_capture)" "（无记录）" "  ... not 'no records'"
 profile demo_clerk_lx
 await "投诉举报(1)" "a clerk of the handling unit counts the complaint"
 await "检查(无权查看)" "  ... but not the inspection tasks"
+
+# F2 switches the language of everything at once, column headers included
+scr_keys Right
+scr_until "the registration tab's table" 5 eval 'scr_capture | grep -qE "日期 +类别"'
+_tap_result $? "Right: a tab's table under Chinese column headers"
+scr_keys F2
+scr_until "English column headers" 5 eval 'scr_capture | grep -qE "date +category"'
+_tap_result $? "  ... F2: the headers are English at once, without leaving the screen"
+scr_keys F2
 
 done_testing
