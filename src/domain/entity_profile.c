@@ -229,14 +229,13 @@ static const char sql_risk[] = "SELECT * FROM api.entity_risk($1)";
 /* Every tab's first page (or one tab's next page), then a row with
  * tab_total -1 for each tab the caller may not read at all (row-level
  * security would count it 0). */
-static const char sql_tabs[] =
-    "SELECT * FROM api.entity_facts($1, NULL, $2::integer)"
-    " UNION ALL SELECT h, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1"
-    " FROM api.entity_tabs_hidden() h";
+#define HIDDEN_TABS                                                                                \
+	" UNION ALL SELECT h, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "  \
+	"-1"                                                                                       \
+	" FROM api.entity_tabs_hidden() h"
+static const char sql_tabs[] = "SELECT * FROM api.entity_facts($1, NULL, $2::integer)" HIDDEN_TABS;
 static const char sql_more[] =
-    "SELECT * FROM api.entity_facts($1, $2, $3::integer, $4)"
-    " UNION ALL SELECT h, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1"
-    " FROM api.entity_tabs_hidden() h WHERE h = $2";
+    "SELECT * FROM api.entity_facts($1, $2, $3::integer, $4)" HIDDEN_TABS " WHERE h = $2";
 
 /* The statement and parameters of a call; size holds the page size's text. */
 static const char *call_sql(const struct entity_profile *p, enum entity_call call, enum entity_tab tab,

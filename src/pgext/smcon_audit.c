@@ -296,12 +296,7 @@ static void start_audit_worker(void)
 	BackgroundWorker w;
 	BackgroundWorkerHandle *handle;
 
-	memset(&w, 0, sizeof w);
-	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
-	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
-	w.bgw_restart_time = BGW_NEVER_RESTART;
-	snprintf(w.bgw_library_name, BGW_MAXLEN, "smcon_auth");
-	snprintf(w.bgw_function_name, BGW_MAXLEN, "smcon_audit_worker_main");
+	smcon_worker_prepare(&w, "smcon_audit_worker_main");
 	snprintf(w.bgw_name, BGW_MAXLEN, "smcon_auth audit writer");
 	snprintf(w.bgw_type, BGW_MAXLEN, "smcon_auth audit");
 	if (!RegisterDynamicBackgroundWorker(&w, &handle)) {

@@ -261,18 +261,23 @@ static void set_state(int idx, int from, int to)
 	LWLockRelease(shared->lock);
 }
 
+void smcon_worker_prepare(BackgroundWorker *w, const char *function)
+{
+	memset(w, 0, sizeof *w);
+	w->bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
+	w->bgw_start_time = BgWorkerStart_RecoveryFinished;
+	w->bgw_restart_time = BGW_NEVER_RESTART;
+	snprintf(w->bgw_library_name, BGW_MAXLEN, "smcon_auth");
+	snprintf(w->bgw_function_name, BGW_MAXLEN, "%s", function);
+}
+
 /* Starts the worker that suspends the account. */
 static void start_worker(int idx, const char *user, const char *dbname)
 {
 	BackgroundWorker w;
 	BackgroundWorkerHandle *handle;
 
-	memset(&w, 0, sizeof w);
-	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
-	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
-	w.bgw_restart_time = BGW_NEVER_RESTART;
-	snprintf(w.bgw_library_name, BGW_MAXLEN, "smcon_auth");
-	snprintf(w.bgw_function_name, BGW_MAXLEN, "smcon_auth_worker_main");
+	smcon_worker_prepare(&w, "smcon_auth_worker_main");
 	snprintf(w.bgw_name, BGW_MAXLEN, "smcon_auth lock-out of %s", user);
 	snprintf(w.bgw_type, BGW_MAXLEN, "smcon_auth");
 	w.bgw_main_arg = Int32GetDatum(idx);

@@ -65,6 +65,10 @@ extern int smcon_password_min_length;
 /* Whether the role is an operator: a member of the staff role, not a superuser. */
 bool smcon_is_staff(Oid role);
 
+/* A background worker of this module that runs function, connected to a
+ * database, started once (the caller fills in its names and argument). */
+void smcon_worker_prepare(BackgroundWorker *w, const char *function);
+
 /* smcon_password.c: installs the check_password hook. */
 void smcon_password_init(void);
 

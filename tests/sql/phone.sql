@@ -19,26 +19,14 @@ SELECT throws_like($$SELECT rights.desk_phone('1386123', '投诉人电话')$$,
                    'the complaint desk refuses 1386123, saying what a phone looks like');
 SELECT is(rights.desk_phone(' 0510-82711234-806 ', 'x'), '0510-82711234-806', '  ... and takes a fixed line with an extension');
 
-CREATE TEMP TABLE got (k text PRIMARY KEY, v text);
-GRANT ALL ON got TO PUBLIC;
-CREATE FUNCTION pg_temp.try(k text, q text) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-	v text;
-BEGIN
-	EXECUTE q INTO v;
-	INSERT INTO pg_temp.got VALUES (k, v);
-EXCEPTION WHEN OTHERS THEN
-	INSERT INTO pg_temp.got VALUES (k, SQLSTATE || ' ' || SQLERRM);
-END $$;
-GRANT EXECUTE ON FUNCTION pg_temp.try(text, text) TO PUBLIC;
+\ir lib/try.psql
 SET SESSION AUTHORIZATION demo_dispatcher;
 SELECT pg_temp.try('short', $$SELECT id FROM api.rescue_new('213456', '12345', 1)$$);
 SELECT pg_temp.try('bracket', $$SELECT id FROM api.rescue_new('213456', '(0510)82711234', 1)$$);
 RESET SESSION AUTHORIZATION;
-SELECT alike((SELECT v FROM got WHERE k = 'short'), '23514 报警人电话“12345”：须是 11 位手机号%',
+SELECT alike(pg_temp.got('short'), '23514 报警人电话“12345”：须是 11 位手机号%',
              'the 96333 intake refuses 12345 as a caller''s phone');
-SELECT is((SELECT caller_phone::text FROM rights.rescue_incident WHERE id::text = (SELECT v FROM got WHERE k = 'bracket')),
+SELECT is((SELECT caller_phone::text FROM rights.rescue_incident WHERE id::text = pg_temp.got('bracket')),
           '0510-82711234', '  ... and stores (0510)82711234 as 0510-82711234');
 SELECT is((SELECT count(*)::int FROM cases WHERE want = 1 AND NOT (core.phone_tidy(value)::core.phone IS NOT NULL)), 0,
           'every callable number fits the stored phone domain once tidied');

@@ -21,21 +21,7 @@ UPDATE equipment.elevator SET latitude = 31.576000, longitude = 120.301000 WHERE
 UPDATE meta.test_clock SET enabled = true;
 SET smcon.now = '2026-12-01 10:00:00+08';
 
-CREATE TEMP TABLE got (k text PRIMARY KEY, v text);
-GRANT ALL ON got TO PUBLIC;
--- Runs a statement; its first value, or the error's SQLSTATE and message.
-CREATE FUNCTION pg_temp.try(k text, q text) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-	v text;
-BEGIN
-	EXECUTE q INTO v;
-	INSERT INTO pg_temp.got VALUES (k, v);
-EXCEPTION WHEN OTHERS THEN
-	INSERT INTO pg_temp.got VALUES (k, SQLSTATE || ' ' || SQLERRM);
-END $$;
-GRANT EXECUTE ON FUNCTION pg_temp.try(text, text) TO PUBLIC;
-CREATE FUNCTION pg_temp.got(key text) RETURNS text LANGUAGE sql RETURN (SELECT v FROM pg_temp.got WHERE k = key);
+\ir lib/try.psql
 CREATE FUNCTION pg_temp.inc(key text) RETURNS rights.rescue_incident LANGUAGE sql
 RETURN (SELECT i FROM rights.rescue_incident i WHERE i.id = pg_temp.got(key)::bigint);
 CREATE FUNCTION pg_temp.state(key text) RETURNS text LANGUAGE sql
