@@ -4,7 +4,7 @@
 -- through SET SESSION AUTHORIZATION; what they get is collected in temp
 -- tables (the roles cannot reach the pgtap schema).
 BEGIN;
-SELECT plan(76);
+SELECT plan(79);
 \ir lib/fixtures.psql
 
 UPDATE meta.test_clock SET enabled = true;
@@ -308,6 +308,28 @@ SELECT is(pg_temp.st('inform anon'), '55000', '  ... and has nobody to inform');
 SELECT is((SELECT due FROM it WHERE name = 'q'), api.add_workdays('2026-12-07', core.setting_int('reply_12345_workdays')),
           'a 12345 consultation carries the configured reply limit');
 SELECT is(pg_temp.st('answer') || pg_temp.st('answer twice'), '0000055000', 'a consultation is answered and closed, once');
+
+-- the queue's table of open items (0196) agrees with the three tables after
+-- every step above: intake, merges, transitions, pauses, closings
+CREATE TEMP VIEW desk_truth AS
+SELECT 'complaint' AS kind, c.id, c.complaint_no AS item_no, c.status AS state, c.received_at, c.handling_org_id AS org_id,
+       c.handler_staff_id AS handler_id, c.respondent_name AS respondent, c.clock, c.clock_due, c.clock_workdays,
+       c.clock_paused_since AS paused_since
+  FROM rights.complaint c WHERE c.status IN ('draft', 'registered', 'accepted', 'mediating', 'mediated', 'terminated')
+UNION ALL
+SELECT 'report', r.id, r.report_no, r.status, r.received_at, r.handling_org_id, r.handler_staff_id, r.reported_name,
+       r.clock, r.clock_due, r.clock_workdays, r.clock_paused_since
+  FROM rights.report r WHERE r.status IN ('registered', 'verifying', 'decided')
+UNION ALL
+SELECT 'consultation', q.id, q.consultation_no, q.status, q.received_at, q.handling_org_id, q.answered_by_staff_id, q.topic,
+       q.clock, q.clock_due, q.clock_workdays, NULL::date
+  FROM rights.consultation q WHERE q.status = 'open';
+SELECT ok((SELECT count(*) > 0 FROM rights.desk_item), 'the open items are kept in rights.desk_item');
+SELECT set_eq('SELECT * FROM rights.desk_item', 'SELECT * FROM desk_truth',
+              'rights.desk_item holds exactly the open items of the three tables, as they are now');
+DELETE FROM rights.consultation WHERE id = (SELECT min(id) FROM rights.consultation WHERE status = 'open');
+UPDATE rights.complaint SET handler_staff_id = NULL WHERE id = (SELECT min(id) FROM rights.complaint WHERE status = 'accepted' AND handler_staff_id IS NOT NULL);
+SELECT set_eq('SELECT * FROM rights.desk_item', 'SELECT * FROM desk_truth', '  ... also after a delete and a change by hand');
 
 SELECT * FROM finish();
 ROLLBACK;
