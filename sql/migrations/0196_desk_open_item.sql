@@ -3,11 +3,11 @@
 -- a district's 6,800 open items among 3,000,000 historical complaints,
 -- reports and consultations: the open ones are scattered over the tables,
 -- so every first screen fetched ~5,500 heap pages (150 ms on the bench
--- warehouse, target 10 ms). rights.desk_item keeps one compact row per open
+-- warehouse, target 10 ms). rights.desk_open_item keeps one compact row per open
 -- item, written by triggers on the three tables in the same transaction as
 -- the change (so it is never behind), and desk_open_items reads it.
 
-CREATE TABLE rights.desk_item (
+CREATE TABLE rights.desk_open_item (
 	kind text NOT NULL CHECK (kind IN ('complaint', 'report', 'consultation')),
 	id bigint NOT NULL,
 	item_no text NOT NULL,
@@ -22,25 +22,25 @@ CREATE TABLE rights.desk_item (
 	paused_since date,
 	PRIMARY KEY (kind, id)
 );
-COMMENT ON TABLE rights.desk_item IS
+COMMENT ON TABLE rights.desk_open_item IS
 	'12315 工作台的未办结事项（投诉、举报、咨询各一行），由三张表上的触发器在同一事务中维护，供队列快速读取';
-COMMENT ON COLUMN rights.desk_item.kind IS '事项类别：complaint 投诉，report 举报，consultation 咨询';
-COMMENT ON COLUMN rights.desk_item.id IS '事项在其表中的编号';
-COMMENT ON COLUMN rights.desk_item.item_no IS '事项号';
-COMMENT ON COLUMN rights.desk_item.state IS '状态';
-COMMENT ON COLUMN rights.desk_item.received_at IS '收到时间';
-COMMENT ON COLUMN rights.desk_item.org_id IS '办理机构';
-COMMENT ON COLUMN rights.desk_item.handler_id IS '承办人（咨询为答复人）';
-COMMENT ON COLUMN rights.desk_item.respondent IS '被投诉人、被举报人或咨询主题';
-COMMENT ON COLUMN rights.desk_item.clock IS '当前时限';
-COMMENT ON COLUMN rights.desk_item.clock_due IS '时限到期日';
-COMMENT ON COLUMN rights.desk_item.clock_workdays IS '时限工作日数';
-COMMENT ON COLUMN rights.desk_item.paused_since IS '暂停计时的起始日';
-CREATE INDEX desk_item_org_id_idx ON rights.desk_item (org_id);
-ALTER TABLE rights.desk_item ENABLE ROW LEVEL SECURITY;
+COMMENT ON COLUMN rights.desk_open_item.kind IS '事项类别：complaint 投诉，report 举报，consultation 咨询';
+COMMENT ON COLUMN rights.desk_open_item.id IS '事项在其表中的编号';
+COMMENT ON COLUMN rights.desk_open_item.item_no IS '事项号';
+COMMENT ON COLUMN rights.desk_open_item.state IS '状态';
+COMMENT ON COLUMN rights.desk_open_item.received_at IS '收到时间';
+COMMENT ON COLUMN rights.desk_open_item.org_id IS '办理机构';
+COMMENT ON COLUMN rights.desk_open_item.handler_id IS '承办人（咨询为答复人）';
+COMMENT ON COLUMN rights.desk_open_item.respondent IS '被投诉人、被举报人或咨询主题';
+COMMENT ON COLUMN rights.desk_open_item.clock IS '当前时限';
+COMMENT ON COLUMN rights.desk_open_item.clock_due IS '时限到期日';
+COMMENT ON COLUMN rights.desk_open_item.clock_workdays IS '时限工作日数';
+COMMENT ON COLUMN rights.desk_open_item.paused_since IS '暂停计时的起始日';
+CREATE INDEX desk_open_item_org_id_idx ON rights.desk_open_item (org_id);
+ALTER TABLE rights.desk_open_item ENABLE ROW LEVEL SECURITY;
 
 -- One trigger function for the three tables; TG_ARGV[0] names the kind.
-CREATE FUNCTION rights.desk_item_sync() RETURNS trigger
+CREATE FUNCTION rights.desk_open_item_sync() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET jit = off
@@ -50,17 +50,17 @@ DECLARE
 	open boolean;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM rights.desk_item d WHERE d.kind = k AND d.id = OLD.id;
+		DELETE FROM rights.desk_open_item d WHERE d.kind = k AND d.id = OLD.id;
 		RETURN NULL;
 	END IF;
 	open := CASE k WHEN 'complaint' THEN NEW.status IN ('draft', 'registered', 'accepted', 'mediating', 'mediated', 'terminated')
 	               WHEN 'report' THEN NEW.status IN ('registered', 'verifying', 'decided')
 	               ELSE NEW.status = 'open' END;
 	IF NOT open THEN
-		DELETE FROM rights.desk_item d WHERE d.kind = k AND d.id = NEW.id;
+		DELETE FROM rights.desk_open_item d WHERE d.kind = k AND d.id = NEW.id;
 		RETURN NULL;
 	END IF;
-	INSERT INTO rights.desk_item AS d (kind, id, item_no, state, received_at, org_id, handler_id, respondent, clock,
+	INSERT INTO rights.desk_open_item AS d (kind, id, item_no, state, received_at, org_id, handler_id, respondent, clock,
 	                                   clock_due, clock_workdays, paused_since)
 	SELECT k, NEW.id, x.no, NEW.status, NEW.received_at, NEW.handling_org_id, x.handler, x.respondent, NEW.clock,
 	       NEW.clock_due, NEW.clock_workdays, x.paused
@@ -80,38 +80,38 @@ BEGIN
 	       paused_since = excluded.paused_since;
 	RETURN NULL;
 END $$;
-COMMENT ON FUNCTION rights.desk_item_sync() IS '触发器：投诉、举报、咨询的变化同步到工作台未办结事项表 rights.desk_item';
+COMMENT ON FUNCTION rights.desk_open_item_sync() IS '触发器：投诉、举报、咨询的变化同步到工作台未办结事项表 rights.desk_open_item';
 
-CREATE TRIGGER desk_item_ins AFTER INSERT ON rights.complaint FOR EACH ROW
+CREATE TRIGGER desk_open_item_ins AFTER INSERT ON rights.complaint FOR EACH ROW
 	WHEN (NEW.status IN ('draft', 'registered', 'accepted', 'mediating', 'mediated', 'terminated'))
-	EXECUTE FUNCTION rights.desk_item_sync('complaint');
-CREATE TRIGGER desk_item_upd AFTER UPDATE ON rights.complaint FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('complaint');
+CREATE TRIGGER desk_open_item_upd AFTER UPDATE ON rights.complaint FOR EACH ROW
 	WHEN (OLD.status IN ('draft', 'registered', 'accepted', 'mediating', 'mediated', 'terminated')
 	      OR NEW.status IN ('draft', 'registered', 'accepted', 'mediating', 'mediated', 'terminated'))
-	EXECUTE FUNCTION rights.desk_item_sync('complaint');
-CREATE TRIGGER desk_item_del AFTER DELETE ON rights.complaint FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('complaint');
+CREATE TRIGGER desk_open_item_del AFTER DELETE ON rights.complaint FOR EACH ROW
 	WHEN (OLD.status IN ('draft', 'registered', 'accepted', 'mediating', 'mediated', 'terminated'))
-	EXECUTE FUNCTION rights.desk_item_sync('complaint');
-CREATE TRIGGER desk_item_ins AFTER INSERT ON rights.report FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('complaint');
+CREATE TRIGGER desk_open_item_ins AFTER INSERT ON rights.report FOR EACH ROW
 	WHEN (NEW.status IN ('registered', 'verifying', 'decided'))
-	EXECUTE FUNCTION rights.desk_item_sync('report');
-CREATE TRIGGER desk_item_upd AFTER UPDATE ON rights.report FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('report');
+CREATE TRIGGER desk_open_item_upd AFTER UPDATE ON rights.report FOR EACH ROW
 	WHEN (OLD.status IN ('registered', 'verifying', 'decided') OR NEW.status IN ('registered', 'verifying', 'decided'))
-	EXECUTE FUNCTION rights.desk_item_sync('report');
-CREATE TRIGGER desk_item_del AFTER DELETE ON rights.report FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('report');
+CREATE TRIGGER desk_open_item_del AFTER DELETE ON rights.report FOR EACH ROW
 	WHEN (OLD.status IN ('registered', 'verifying', 'decided'))
-	EXECUTE FUNCTION rights.desk_item_sync('report');
-CREATE TRIGGER desk_item_ins AFTER INSERT ON rights.consultation FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('report');
+CREATE TRIGGER desk_open_item_ins AFTER INSERT ON rights.consultation FOR EACH ROW
 	WHEN (NEW.status = 'open')
-	EXECUTE FUNCTION rights.desk_item_sync('consultation');
-CREATE TRIGGER desk_item_upd AFTER UPDATE ON rights.consultation FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('consultation');
+CREATE TRIGGER desk_open_item_upd AFTER UPDATE ON rights.consultation FOR EACH ROW
 	WHEN (OLD.status = 'open' OR NEW.status = 'open')
-	EXECUTE FUNCTION rights.desk_item_sync('consultation');
-CREATE TRIGGER desk_item_del AFTER DELETE ON rights.consultation FOR EACH ROW
+	EXECUTE FUNCTION rights.desk_open_item_sync('consultation');
+CREATE TRIGGER desk_open_item_del AFTER DELETE ON rights.consultation FOR EACH ROW
 	WHEN (OLD.status = 'open')
-	EXECUTE FUNCTION rights.desk_item_sync('consultation');
+	EXECUTE FUNCTION rights.desk_open_item_sync('consultation');
 
-INSERT INTO rights.desk_item
+INSERT INTO rights.desk_open_item
 SELECT 'complaint', c.id, c.complaint_no, c.status, c.received_at, c.handling_org_id, c.handler_staff_id,
        c.respondent_name, c.clock, c.clock_due, c.clock_workdays, c.clock_paused_since
   FROM rights.complaint c
@@ -143,7 +143,7 @@ AS $$
 	t AS (SELECT c.ordinal FROM core.calendar_day c WHERE c.day = (SELECT td.day FROM td)),
 	p AS (
 		SELECT i.*, d.ordinal - coalesce(ps.ordinal, (SELECT t.ordinal FROM t)) AS rem
-		  FROM rights.desk_item i
+		  FROM rights.desk_open_item i
 		  LEFT JOIN core.calendar_day d ON d.day = i.clock_due
 		  LEFT JOIN core.calendar_day ps ON ps.day = i.paused_since
 		 WHERE i.org_id = ANY (p_orgs))
