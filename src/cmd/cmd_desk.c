@@ -348,6 +348,27 @@ static void print_timeline(struct cmd_ctx *ctx, PGresult *res)
 	cmd_print(ctx, rs);
 }
 
+/* The JSON type of a field of api.desk_item (its values all come as text). */
+static enum col_type field_type(const char *field)
+{
+	static const char *const numbers[] = {"id",
+	                                      "entity_id",
+	                                      "handler_staff_id",
+	                                      "handling_org_id",
+	                                      "answered_by_staff_id",
+	                                      "transfer_12345_id",
+	                                      "amount_involved",
+	                                      "amount",
+	                                      "clock_workdays",
+	                                      "clock_article_no",
+	                                      "remaining",
+	                                      "used_pct"};
+	for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
+		if (strcmp(field, numbers[i]) == 0)
+			return CT_NUMBER;
+	return strcmp(field, "anonymous") == 0 ? CT_BOOL : CT_TEXT;
+}
+
 enum status desk_cmd_show(struct cmd_ctx *ctx, const struct cmd_args *a, enum desk_kind k)
 {
 	struct strbuf id = STRBUF_INIT, from = STRBUF_INIT;
@@ -381,7 +402,8 @@ enum status desk_cmd_show(struct cmd_ctx *ctx, const struct cmd_args *a, enum de
 			rs->record = 1;
 			int row = rowset_add_row(rs);
 			for (int r = 0; r < PQntuples(res); r++) {
-				rowset_col(rs, r, PQgetvalue(res, r, 0), NULL, CT_TEXT);
+				rowset_col(rs, r, PQgetvalue(res, r, 0), NULL,
+				           field_type(PQgetvalue(res, r, 0)));
 				rowset_set(rs, row, r,
 				           PQgetisnull(res, r, 3) ? NULL : PQgetvalue(res, r, 3));
 			}

@@ -389,6 +389,33 @@ cleanup:
 
 /* ---- entity elevator, plans, candidate --------------------------------- */
 
+/* The JSON types of the elevator card's and its incidents' columns. */
+static enum col_type elevator_type(enum elevator_col c)
+{
+	switch (c) {
+	case EV_ID:
+	case EV_LOAD:
+	case EV_SPEED:
+	case EV_FLOORS: return CT_NUMBER;
+	case EV_URBAN:
+	case EV_OVERDUE: return CT_BOOL;
+	default: return CT_TEXT;
+	}
+}
+
+static enum col_type incident_type(enum incident_col c)
+{
+	switch (c) {
+	case EI_ID:
+	case EI_TRAPPED:
+	case EI_LEVEL:
+	case EI_ARRIVAL:
+	case EI_LIMIT: return CT_NUMBER;
+	case EI_INJURED: return CT_BOOL;
+	default: return CT_TEXT;
+	}
+}
+
 static enum status run_entity_elevator(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct elevator ev;
@@ -404,22 +431,32 @@ static enum status run_entity_elevator(struct cmd_ctx *ctx, const struct cmd_arg
 		int row = rowset_add_row(rs);
 		for (int c = 0; c < EV_COUNT; c++) {
 			rowset_col(rs, c, elevator_key((enum elevator_col)c),
-				   tr(elevator_label((enum elevator_col)c)), CT_TEXT);
+			           tr(elevator_label((enum elevator_col)c)),
+			           elevator_type((enum elevator_col)c));
 			rowset_set(rs, row, c, ev.v[c]);
 		}
-		cmd_print(ctx, rs);
-		fprintf(ctx->out, "\n");
-		rs = rowset_new(EI_COUNT);
+		struct rowset *in = rowset_new(EI_COUNT);
 		for (int c = 0; c < EI_COUNT; c++)
-			rowset_col(rs, c, incident_key((enum incident_col)c),
-				   ctx->format == FMT_TABLE ? tr(incident_label((enum incident_col)c)) : NULL,
-				   CT_TEXT);
+			rowset_col(in, c, incident_key((enum incident_col)c),
+			           ctx->format == FMT_TABLE
+			               ? tr(incident_label((enum incident_col)c))
+			               : NULL,
+			           incident_type((enum incident_col)c));
 		for (int r = 0; r < ev.incidents.n; r++) {
-			row = rowset_add_row(rs);
+			row = rowset_add_row(in);
 			for (int c = 0; c < EI_COUNT; c++)
-				rowset_set(rs, row, c, entity_rows_get(&ev.incidents, r, c));
+				rowset_set(in, row, c, entity_rows_get(&ev.incidents, r, c));
 		}
-		cmd_print(ctx, rs);
+		if (ctx->format == FMT_JSON) {
+			/* one document: the card with its incidents inside */
+			rs->child = in;
+			rs->child_key = "incidents";
+			cmd_print(ctx, rs);
+		} else {
+			cmd_print(ctx, rs);
+			fprintf(ctx->out, "\n");
+			cmd_print(ctx, in);
+		}
 		if (ev.incidents_hidden) {
 			fflush(ctx->out);
 			fprintf(ctx->err, "smcon: %s\n", tr(MSG_ELEVATOR_INCIDENTS_HIDDEN_CMD));

@@ -389,7 +389,10 @@ static enum status run_audit_log(struct cmd_ctx *ctx, const struct cmd_args *arg
 		MSG_SEC_COL_TABLE, MSG_SEC_COL_KEY,	MSG_SEC_COL_SUMMARY,	MSG_SEC_COL_OLD,
 		MSG_SEC_COL_NEW,   MSG_SEC_COL_DETAIL};
 	for (int c = 0; c < ncols; c++)
-		rowset_col(rs, c, keys[c], tr(labels[c]), c == 0 ? CT_NUMBER : CT_TEXT);
+		rowset_col(rs, c, keys[c], tr(labels[c]),
+		           c == 0   ? CT_NUMBER
+		           : c >= 7 ? CT_JSON
+		                    : CT_TEXT);
 	struct strbuf id = STRBUF_INIT, what = STRBUF_INIT;
 	for (int i = 0; i < l.n; i++) {
 		const struct audit_entry *e = &l.v[i];

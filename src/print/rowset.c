@@ -37,6 +37,7 @@ void rowset_free(struct rowset *rs)
 		free(rs->cols[i].key);
 		free(rs->cols[i].label);
 	}
+	rowset_free(rs->child);
 	for (long i = 0; i < (long)rs->nrows * rs->ncols; i++)
 		free(rs->cells[i]);
 	free(rs->cells);
@@ -86,6 +87,20 @@ static const char *cell(const struct rowset *rs, int r, int c)
 	return rs->cells[(size_t)r * (size_t)rs->ncols + (size_t)c];
 }
 
+/* A cell as a table shows it: a boolean as 是/否 (yes/no), whatever the
+ * command stored ("t"/"f" or "true"/"false"; a label it set stays). */
+static const char *shown(const struct rowset *rs, int r, int c)
+{
+	const char *v = cell(rs, r, c);
+	if (!v || rs->cols[c].type != CT_BOOL)
+		return v;
+	if (strcmp(v, "t") == 0 || strcmp(v, "true") == 0)
+		return tr(MSG_REF_YES);
+	if (strcmp(v, "f") == 0 || strcmp(v, "false") == 0)
+		return tr(MSG_REF_NO);
+	return v;
+}
+
 static void print_record(const struct rowset *rs, FILE *out)
 {
 	int lw = 0;
@@ -101,7 +116,7 @@ static void print_record(const struct rowset *rs, FILE *out)
 			strbuf_reset(&sb);
 			width_fit(&sb, rs->cols[c].label, lw, ALIGN_LEFT);
 			strbuf_add(&sb, " : ");
-			width_sanitize(&sb, cell(rs, r, c) ? cell(rs, r, c) : "");
+			width_sanitize(&sb, shown(rs, r, c) ? shown(rs, r, c) : "");
 			fprintf(out, "%s\n", strbuf_str(&sb));
 		}
 	}
@@ -115,7 +130,7 @@ static void print_table(const struct rowset *rs, FILE *out)
 	for (int c = 0; c < rs->ncols; c++) {
 		w[c] = width_str(rs->cols[c].label);
 		for (int r = 0; r < rs->nrows; r++) {
-			int cw = cell(rs, r, c) ? width_str(cell(rs, r, c)) : 0;
+			int cw = shown(rs, r, c) ? width_str(shown(rs, r, c)) : 0;
 			w[c] = cw > w[c] ? cw : w[c];
 		}
 	}
@@ -135,8 +150,8 @@ static void print_table(const struct rowset *rs, FILE *out)
 		strbuf_reset(&sb);
 		for (int c = 0; c < rs->ncols; c++) {
 			strbuf_add(&sb, c ? " | " : " ");
-			width_fit(&sb, cell(rs, r, c) ? cell(rs, r, c) : "", w[c],
-				  rs->cols[c].type == CT_NUMBER ? ALIGN_RIGHT : ALIGN_LEFT);
+			width_fit(&sb, shown(rs, r, c) ? shown(rs, r, c) : "", w[c],
+			          rs->cols[c].type == CT_NUMBER ? ALIGN_RIGHT : ALIGN_LEFT);
 		}
 		/* Trailing blanks of the last column are noise, as in psql. */
 		while (sb.len && sb.buf[sb.len - 1] == ' ')
@@ -243,10 +258,55 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* Writes a json value the database produced (valid JSON: jsonb's output)
+ * with every string in it rewritten by json_string, so that an invisible
+ * format character inside it is escaped as in any other string. */
+static void json_raw(FILE *out, const char *v)
+{
+	struct strbuf str = STRBUF_INIT;
+	for (const char *p = v; *p; p++) {
+		if (*p != '"') {
+			fputc(*p, out);
+			continue;
+		}
+		strbuf_reset(&str);
+		for (p++; *p && *p != '"'; p++) {
+			if (*p == '\\' && p[1]) {
+				p++;
+				switch (*p) {
+				case 'n': strbuf_addc(&str, '\n'); break;
+				case 't': strbuf_addc(&str, '\t'); break;
+				case 'r': strbuf_addc(&str, '\r'); break;
+				case 'b': strbuf_addc(&str, '\b'); break;
+				case 'f': strbuf_addc(&str, '\f'); break;
+				case 'u': {
+					unsigned cp = 0;
+					if (sscanf(p + 1, "%4x", &cp) == 1 &&
+					    strspn(p + 1, "0123456789abcdefABCDEF") >= 4) {
+						p += 4;
+						utf8_encode(&str, cp);
+					}
+					break;
+				}
+				default: strbuf_addc(&str, *p);
+				}
+			} else {
+				strbuf_addc(&str, *p);
+			}
+		}
+		json_string(out, strbuf_str(&str));
+		if (!*p)
+			break;
+	}
+	strbuf_free(&str);
+}
+
 static void json_value(FILE *out, const char *v, enum col_type t)
 {
 	if (!v)
 		fputs("null", out);
+	else if (t == CT_JSON && (*v == '{' || *v == '['))
+		json_raw(out, v);
 	else if (t == CT_BOOL)
 		fputs(strcmp(v, "t") == 0 || strcmp(v, "true") == 0 ? "true" : "false", out);
 	else if (t == CT_NUMBER && *v && strspn(v, "-0123456789.eE+") == strlen(v))
@@ -266,6 +326,12 @@ static void print_json(const struct rowset *rs, FILE *out)
 			json_string(out, rs->cols[c].key);
 			fputs(": ", out);
 			json_value(out, cell(rs, r, c), rs->cols[c].type);
+		}
+		if (r == 0 && rs->child) {
+			fputs(", ", out);
+			json_string(out, rs->child_key);
+			fputs(": ", out);
+			print_json(rs->child, out);
 		}
 		fputc('}', out);
 	}

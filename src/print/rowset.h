@@ -9,7 +9,9 @@
 #include <libpq-fe.h>
 
 enum out_format { FMT_TABLE, FMT_CSV, FMT_JSON };
-enum col_type { CT_TEXT, CT_NUMBER, CT_BOOL };
+/* CT_JSON: a json or jsonb value from the database, an object or array in
+ * JSON output (its strings escaped as json_string escapes), text elsewhere. */
+enum col_type { CT_TEXT, CT_NUMBER, CT_BOOL, CT_JSON };
 
 struct rowset_col {
 	char *key;   /* machine name: CSV header, JSON key */
@@ -24,6 +26,10 @@ struct rowset {
 	char **cells; /* nrows × ncols; NULL is SQL NULL */
 	int record;   /* one record: a table shows it as "label: value" lines */
 	int people;   /* CSV for people: the labels as its header (screens' exports) */
+	/* JSON only: a list nested in the first row under child_key (a card and
+	 * its records in one document); freed with the rowset */
+	struct rowset *child;
+	const char *child_key;
 };
 
 /* Parses "table", "csv" or "json". Returns 0 or -1. */
@@ -49,9 +55,9 @@ void rowset_text(FILE *out, const char *s);
  * spreadsheet does not take it for a formula), quoted when needed; NULL:
  * nothing. */
 void rowset_csv_field(FILE *out, const char *s);
-/* One JSON value as the JSON format writes it: null, a number, a boolean or a
- * string (controls, DEL, C1 controls and invisible format characters escaped
- * as \uXXXX). */
+/* One JSON value as the JSON format writes it: null, a number, a boolean, an
+ * object or array (CT_JSON) or a string (controls, DEL, C1 controls and invisible format characters
+ * escaped as \uXXXX). */
 void rowset_json_value(FILE *out, const char *v, enum col_type t);
 
 #endif
