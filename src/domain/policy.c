@@ -12,17 +12,70 @@ static const char *const sql_search =
     "SELECT short_title, title, article_no, label, chapter, body, hit_pos, hit_len, matches"
     "  FROM api.policy_search($1::text[], $2, $3::int)";
 
+/* The words as the array literal api.policy_search takes ($1::text[]). */
+static void words_array(struct strbuf *arr, int nwords, char *const *words)
+{
+	for (int i = 0; i < nwords; i++)
+		pgarray_add(arr, words[i]);
+	pgarray_end(arr);
+}
+
 PGresult *policy_search(struct db *db, int nwords, char *const *words, const char *law,
                         const char *limit, struct db_error *err)
 {
 	struct strbuf arr = STRBUF_INIT;
-	for (int i = 0; i < nwords; i++)
-		pgarray_add(&arr, words[i]);
-	pgarray_end(&arr);
+	words_array(&arr, nwords, words);
 	const char *params[3] = {strbuf_str(&arr), law, limit};
 	PGresult *res = db_exec(db, sql_search, 3, params, err);
 	strbuf_free(&arr);
 	return res;
+}
+
+enum status policy_search_send(struct db *db, int nwords, char *const *words, const char *limit,
+                               struct db_error *err)
+{
+	struct strbuf arr = STRBUF_INIT;
+	words_array(&arr, nwords, words);
+	const char *params[3] = {strbuf_str(&arr), NULL, limit};
+	enum status st = db_async_send(db, sql_search, 3, params, err);
+	strbuf_free(&arr);
+	return st;
+}
+
+/* Whether s starts with a blank that separates words; returns its length. */
+static size_t blank_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		return 1;
+	return strncmp(s, "\xe3\x80\x80", 3) == 0 ? 3 : 0; /* U+3000 ideographic space */
+}
+
+int policy_words(const char *text, char ***words)
+{
+	int n = 0;
+	*words = NULL;
+	while (*text) {
+		size_t b = blank_at(text), len = 0;
+		if (b) {
+			text += b;
+			continue;
+		}
+		while (text[len] && !blank_at(text + len))
+			len++;
+		*words = xrealloc(*words, sizeof **words * (size_t)(n + 1));
+		(*words)[n] = xmalloc(len + 1);
+		memcpy((*words)[n], text, len);
+		(*words)[n++][len] = '\0';
+		text += len;
+	}
+	return n;
+}
+
+void policy_words_free(char **words, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(words[i]);
+	free(words);
 }
 
 static const char *const sql_article =
@@ -34,6 +87,59 @@ PGresult *policy_article(struct db *db, const char *law, const char *article, st
 {
 	const char *params[2] = {law, article};
 	return db_exec(db, sql_article, 2, params, err);
+}
+
+/* The article and, from the law's entry, how many articles it has. */
+static const char *const sql_article_read =
+    "SELECT a.short_title, a.title, a.kind, a.issuing_body, a.version_date, a.chapter,"
+    "       a.section, a.article_no, a.label, a.body, l.articles"
+    "  FROM api.policy_article($1, $2) a"
+    " CROSS JOIN LATERAL api.policy_laws(a.short_title) l";
+
+enum status policy_article_send(struct db *db, const char *law, const char *article,
+                                struct db_error *err)
+{
+	const char *params[2] = {law, article};
+	return db_async_send(db, sql_article_read, 2, params, err);
+}
+
+/* Whether s..end holds only an article number: digits or Chinese numerals. */
+static int article_number(const char *s, const char *end)
+{
+	static const char numerals[] = "〇零一二两三四五六七八九十百千";
+	if (s == end)
+		return 0;
+	while (s < end) {
+		if (*s >= '0' && *s <= '9') {
+			s++;
+			continue;
+		}
+		if (end - s < 3)
+			return 0;
+		const char *at = strstr(numerals, (char[4]){s[0], s[1], s[2], '\0'});
+		if (!at || (at - numerals) % 3 != 0)
+			return 0;
+		s += 3;
+	}
+	return 1;
+}
+
+int policy_citation(const char *text, struct strbuf *law, struct strbuf *article)
+{
+	static const char open[] = "《", close[] = "》", di[] = "第", tiao[] = "条";
+	for (const char *o = text ? strstr(text, open) : NULL; o; o = strstr(o + 1, open)) {
+		const char *name = o + strlen(open), *c = strstr(name, close);
+		if (!c)
+			return -1;
+		const char *no = c + strlen(close), *end = strstr(no, tiao);
+		if (c == name || strncmp(no, di, strlen(di)) != 0 || !end ||
+		    !article_number(no + strlen(di), end))
+			continue;
+		strbuf_addn(law, name, (size_t)(c - name));
+		strbuf_addn(article, no, (size_t)(end - no) + strlen(tiao));
+		return 0;
+	}
+	return -1;
 }
 
 static const char *const sql_laws =

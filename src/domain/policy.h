@@ -16,9 +16,27 @@
  * a result the caller PQclear()s, or NULL with err filled. */
 PGresult *policy_search(struct db *db, int nwords, char *const *words, const char *law,
                         const char *limit, struct db_error *err);
+/* Sends policy_search over every law without waiting (db_async_send: the
+ * caller adopts and polls it). Returns ST_OK or err->status. */
+enum status policy_search_send(struct db *db, int nwords, char *const *words, const char *limit,
+                               struct db_error *err);
+/* The words of a search box: text split at blanks (ASCII and the
+ * ideographic space). Returns how many; *words is NULL when none, else an
+ * array the caller frees with policy_words_free(). */
+int policy_words(const char *text, char ***words);
+void policy_words_free(char **words, int n);
 /* One article: short_title, title, kind, issuing_body, version_date,
  * chapter, section, article_no, label, body. */
 PGresult *policy_article(struct db *db, const char *law, const char *article, struct db_error *err);
+/* Sends the read of one article for reading it on screen, without waiting:
+ * the columns of policy_article and the law's number of articles
+ * (articles). Returns ST_OK or err->status. */
+enum status policy_article_send(struct db *db, const char *law, const char *article,
+                                struct db_error *err);
+/* The first citation 《LAW》第N条 in text (a legal basis, several joined by
+ * '；'): appends LAW to law and 第N条 to article. Returns 0, or -1 when text
+ * cites no article that way (nothing appended). */
+int policy_citation(const char *text, struct strbuf *law, struct strbuf *article);
 /* The laws (filter NULL = all): short_title, title, kind, issuing_body,
  * version_date, effective_date, chapters, articles. */
 PGresult *policy_laws(struct db *db, const char *filter, struct db_error *err);
