@@ -337,15 +337,6 @@ static void search_draw(struct app *app, void *state, const struct rect *r)
 
 static const enum action_id search_actions[];
 
-/* Whether k is bound to one of the screen's actions. */
-static int bound(const struct key *k)
-{
-	for (const enum action_id *a = search_actions; *a != ACT_NONE; a++)
-		if (key_matches(k, action_get(*a)->keys))
-			return 1;
-	return 0;
-}
-
 static int search_key(struct app *app, void *state, const struct key *k)
 {
 	struct search *st = state;
@@ -353,7 +344,8 @@ static int search_key(struct app *app, void *state, const struct key *k)
 			  : st->focus == F_WITHIN ? &st->within
 			  : st->focus == F_FILTERS && st->chip == CHIP_DATES ? &st->dates
 									     : NULL;
-	if (!f && st->focus == F_RESULTS && key_printable(k) && !bound(k)) {
+	if (!f && st->focus == F_RESULTS && key_printable(k) &&
+	    app_key_action(search_actions, k) == ACT_NONE) {
 		st->focus = F_BOX; /* typing in the results goes on in the box */
 		f = &st->box;
 	}

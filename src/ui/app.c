@@ -221,15 +221,19 @@ static int global_action(struct app *app, enum action_id id)
 	}
 }
 
+enum action_id app_key_action(const enum action_id *list, const struct key *k)
+{
+	for (const enum action_id *p = list; p && *p != ACT_NONE; p++)
+		if (key_matches(k, action_get(*p)->keys))
+			return *p;
+	return ACT_NONE;
+}
+
 /* The action k means on the top screen, or ACT_NONE. */
 static enum action_id lookup(const struct screen *s, const struct key *k)
 {
-	const enum action_id *lists[] = {s->actions, global_actions};
-	for (int l = 0; l < 2; l++)
-		for (const enum action_id *p = lists[l]; p && *p != ACT_NONE; p++)
-			if (key_matches(k, action_get(*p)->keys))
-				return *p;
-	return ACT_NONE;
+	enum action_id id = app_key_action(s->actions, k);
+	return id != ACT_NONE ? id : app_key_action(global_actions, k);
 }
 
 static void refuse(struct app *app, enum action_id id)
