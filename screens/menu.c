@@ -3,6 +3,7 @@
 
 #include "base/xalloc.h"
 #include "domain/draft.h"
+#include "screens/rescue.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/listbox.h"
@@ -91,6 +92,20 @@ static int menu_tick(struct app *app, void *state)
 		return SCR_HANDLED;
 	}
 	return SCR_UNHANDLED;
+}
+
+const struct screen *screen_for_menu(enum action_id a)
+{
+	switch (a) {
+	case ACT_MENU_ENTITY: return &screen_entity_search;
+	case ACT_MENU_COMPLAINT: return &screen_complaint_queue;
+	case ACT_MENU_RESCUE: return &screen_rescue_board;
+	case ACT_MENU_INSPECTION: return &screen_inspection_plans;
+	case ACT_MENU_POLICY: return &screen_policy_search;
+	case ACT_MENU_REPORT: return &screen_report_list;
+	case ACT_MENU_ADMIN: return &screen_admin;
+	default: return &screen_audit;
+	}
 }
 
 static int open_entry(struct app *app, struct menu *st, enum action_id a)

@@ -23,6 +23,12 @@ extern const struct screen screen_complaint_queue, screen_complaint_item, screen
     screen_complaint_intake, screen_complaint_supervise, screen_complaint_intake_draft;
 extern const struct screen screen_entity_complaint_draft;
 extern const struct screen screen_draft;
+extern const struct screen screen_policy_search, screen_policy_article_view;
+
+/* Opens the article of a law to read (screens/policy_article.c): law as
+ * api.policy_article takes it (a short or full title, or a part of one
+ * title), article as 14, 第14条 or 第十四条. The strings are copied. */
+void screen_policy_article(struct app *app, const char *law, const char *article);
 
 /* What a screen that reopens a draft gets as its arg (screens/draft.c):
  * the draft's subject and title, and its values as rows (name, value). */

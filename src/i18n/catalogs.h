@@ -4,6 +4,7 @@
 #include "i18n/cmd.def"
 #include "i18n/uscc.def"
 #include "i18n/reference.def"
+#include "i18n/policy.def"
 #include "i18n/generate.def"
 #include "i18n/import.def"
 #include "i18n/security.def"

@@ -30,7 +30,7 @@ scr_start 100 24 "${NS[@]}" "$SMCON" -d "host=127.0.0.1 port=$port dbname=smcon 
 scr_login demo_clerk_lx
 await "主菜单" "the console logs in over TCP"
 scr_keys 5
-await "模块尚未安装" "a screen is open"
+await "检索条文：" "a screen is open"
 
 "${NS[@]}" ip link set lo down
 start=$(date +%s%N)
@@ -39,7 +39,7 @@ _tap_result $? "the network goes silent: the status line shows 连接中断"
 ms=$((($(date +%s%N) - start) / 1000000))
 [ "$ms" -le 5000 ]
 _tap_result $? "  ... within 5 s (after $ms ms)"
-contains "$(scr_capture)" "模块尚未安装" "  ... on the same screen"
+contains "$(scr_capture)" "检索条文：" "  ... on the same screen"
 
 "${NS[@]}" ip link set lo up
 scr_wait "已重新连接数据库" 15

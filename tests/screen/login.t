@@ -45,7 +45,7 @@ await_gone "页的按键" "Esc closes help"
 scr_keys F1
 await "“主菜单”页的按键" "help again"
 scr_keys Escape 5
-await "模块尚未安装" "Esc and a key typed at once both count (help closes, entry 5 opens)"
+await "检索条文：" "Esc and a key typed at once both count (help closes, entry 5 opens)"
 scr_keys Escape
 await "李娜，您好" "  ... and Esc returns to the menu"
 
@@ -61,7 +61,7 @@ scr_resize 80 24
 await "主体查询" "back at 80×24 the menu returns"
 
 scr_keys 5
-await "模块尚未安装" "an entry whose module is missing says so"
+await "检索条文：" "entry 5 opens the policy search"
 scr_keys Escape
 await "李娜，您好" "Esc returns to the menu"
 
