@@ -1,8 +1,9 @@
 /* One item of the 12315 desk: its fields, its running clock (deadline,
  * working days left, the article that sets it) and the timeline of every
  * step. The key line offers only the steps the item's state allows (the
- * database checks again); e opens the respondent's profile, l the text of
- * the clock's article. The item is read without blocking and read again
+ * database checks again); e opens the respondent's profile, l the clock's
+ * article in the policy base (screens/policy_article.c, where the law's
+ * other articles are a key away). The item is read without blocking and read again
  * when a NOTIFY says it changed (another handler's step included). */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "base/xalloc.h"
 #include "screens/complaint.h"
 #include "screens/screens.h"
+#include "ui/fetch.h"
 #include "ui/term.h"
 
 enum { MAX_ACTIONS = 24 };
@@ -18,12 +20,8 @@ struct item {
 	enum desk_kind kind;
 	char *id;
 	PGresult *res;     /* the last page read (fields and timeline) */
-	PGresult *article; /* the article's text, when asked for */
-	int want;          /* 0 nothing, 1 the item, 2 the article */
-	int sent;          /* a request of this screen is running */
-	int show_article;
-	int top; /* first line shown (scrolling) */
-	struct strbuf error;
+	struct fetch read; /* its reading; read.error: why it failed */
+	int top;           /* first line shown (scrolling) */
 };
 
 /* The actions of the screen now: rebuilt from the item's kind and state
@@ -116,23 +114,19 @@ static void *item_enter(struct app *app, void *arg)
 	struct item *st = xcalloc(1, sizeof *st);
 	st->kind = a->kind;
 	st->id = xstrdup(strbuf_str(&a->ids));
-	strbuf_init(&st->error);
-	st->want = 1;
+	fetch_init(&st->read, st);
+	fetch_want(&st->read, app);
 	set_actions(st);
 	app_subscribe(app, st, DESK_CHANNEL);
-	app_wake_in(app, 0);
 	return st;
 }
 
 static void item_leave(struct app *app, void *state)
 {
 	struct item *st = state;
-	db_async_cancel_owned(&app->db, st);
+	fetch_free(&st->read, app);
 	if (st->res)
 		PQclear(st->res);
-	if (st->article)
-		PQclear(st->article);
-	strbuf_free(&st->error);
 	free(st->id);
 	free(st);
 }
@@ -146,69 +140,25 @@ void desk_item_open(struct app *app, enum desk_kind k, const char *id)
 	strbuf_free(&a.ids);
 }
 
-static void send(struct app *app, struct item *st)
+static enum status send(struct app *app, void *ctx, struct db_error *err)
 {
-	struct db_error err;
-	db_error_init(&err);
-	enum status s;
-	if (st->want == 2) {
-		const char *p[] = {field(st, "clock_law"), field(st, "clock_article_no")};
-		s = db_async_send(&app->db, "SELECT label, body FROM api.policy_article($1, $2)", 2,
-		                  p, &err);
-	} else {
-		const char *p[] = {desk_kind_key(st->kind), st->id};
-		s = db_async_send(&app->db, desk_item_page_sql(), 2, p, &err);
-	}
-	if (s == ST_OK) {
-		db_async_adopt(&app->db, st);
-		st->sent = 1;
-	} else {
-		strbuf_reset(&st->error);
-		strbuf_add(&st->error, strbuf_str(&err.message));
-		st->want = 0;
-	}
-	db_error_free(&err);
+	struct item *st = ctx;
+	const char *p[] = {desk_kind_key(st->kind), st->id};
+	return db_async_send(&app->db, desk_item_page_sql(), 2, p, err);
 }
 
 static int item_tick(struct app *app, void *state)
 {
 	struct item *st = state;
-	if (!st->sent) {
-		if (st->want && db_idle(&app->db))
-			send(app, st);
+	PGresult *res;
+	if (!fetch_tick(&st->read, app, send, st, &res))
 		return 0;
-	}
-	PGresult *res = NULL;
-	struct db_error err;
-	db_error_init(&err);
-	int r = db_async_poll_owned(&app->db, st, &res, &err);
-	if (r == 0) {
-		db_error_free(&err);
-		return 0;
-	}
-	st->sent = 0;
-	if (r < 0) { /* cancelled (the screen was covered): ask again */
-		db_error_free(&err);
-		return 0;
-	}
-	int was = st->want;
-	st->want = 0;
-	strbuf_reset(&st->error);
-	if (!res) {
-		strbuf_add(&st->error, strbuf_str(&err.message));
-	} else if (was == 2) {
-		if (st->article)
-			PQclear(st->article);
-		st->article = res;
-		st->show_article = 1;
-		st->top = 0;
-	} else {
+	if (res) {
 		if (st->res)
 			PQclear(st->res);
 		st->res = res;
 		set_actions(st);
 	}
-	db_error_free(&err);
 	return SCR_HANDLED;
 }
 
@@ -219,22 +169,14 @@ static void item_notify(struct app *app, void *state, const char *channel, const
 	(void)channel;
 	snprintf(want, sizeof want, "\"id\" : %s,", st->id);
 	/* json_build_object writes "id" : 12, — re-read only for this item */
-	if (strstr(payload, want) && strstr(payload, desk_kind_key(st->kind))) {
-		st->want = 1;
-		app_wake_in(app, 0);
-	}
+	if (strstr(payload, want) && strstr(payload, desk_kind_key(st->kind)))
+		fetch_want(&st->read, app);
 }
 
-/* The lines of the screen: fields, the clock, the timeline (or the article). */
+/* The lines of the screen: fields, the clock, the timeline. */
 static void build_lines(const struct item *st, struct strbuf *out)
 {
 	int en = strcmp(tr(MSG_DESK_KIND_COMPLAINT), "complaint") == 0;
-	if (st->show_article && st->article) {
-		for (int r = 0; r < PQntuples(st->article); r++)
-			strbuf_addf(out, "%s %s\n\n%s\n", field(st, "clock_law"),
-			            PQgetvalue(st->article, r, 0), PQgetvalue(st->article, r, 1));
-		return;
-	}
 	static const char *const skip[] = {"kind",
 	                                   "state",
 	                                   "clock",
@@ -303,8 +245,8 @@ static void item_draw(struct app *app, void *state, const struct rect *r)
 	                                  : COL_OK;
 	term_text(r->y, r->x, r->w, strbuf_str(&head), c, ALIGN_LEFT);
 	strbuf_free(&head);
-	if (st->error.len)
-		term_text(r->y + 1, r->x, r->w, strbuf_str(&st->error), COL_ERROR, ALIGN_LEFT);
+	if (st->read.error.len)
+		term_text(r->y + 1, r->x, r->w, strbuf_str(&st->read.error), COL_ERROR, ALIGN_LEFT);
 	struct strbuf text = STRBUF_INIT;
 	build_lines(st, &text);
 	const char *p = strbuf_str(&text);
@@ -352,13 +294,8 @@ static enum desk_step step_of(enum action_id a)
 static int item_action(struct app *app, void *state, enum action_id a)
 {
 	struct item *st = state;
-	if (a == ACT_BACK) {
-		if (st->show_article) {
-			st->show_article = 0;
-			return SCR_HANDLED;
-		}
+	if (a == ACT_BACK)
 		return SCR_POP;
-	}
 	if (a == ACT_UP || a == ACT_DOWN) {
 		st->top += a == ACT_DOWN ? 1 : (st->top > 0 ? -1 : 0);
 		return SCR_HANDLED;
@@ -372,8 +309,9 @@ static int item_action(struct app *app, void *state, enum action_id a)
 		return SCR_HANDLED;
 	}
 	if (a == ACT_DESK_ARTICLE) {
-		st->want = 2;
-		app_wake_in(app, 0);
+		const char *law = field(st, "clock_law"), *no = field(st, "clock_article_no");
+		if (law && no)
+			screen_policy_article(app, law, no);
 		return SCR_HANDLED;
 	}
 	enum desk_step s = step_of(a);
@@ -386,7 +324,7 @@ static int item_action(struct app *app, void *state, enum action_id a)
 	arg->no = xstrdup(field(st, "item_no"));
 	if (desk_step_open(app, arg) != 0)
 		desk_step_arg_free(arg);
-	st->want = 1; /* read again when the step's form closes */
+	fetch_want(&st->read, app); /* read again when the step's form closes */
 	return SCR_HANDLED;
 }
 

@@ -1,12 +1,13 @@
 /* One inspection task: the entity, the team, the items and their legal
  * basis, the result. r enters the result (its inspectors), a confirms it
  * (the other inspector, after a y/n question), p opens the entity's 360°
- * profile, l shows the article of the item's legal basis from the policy
- * base. */
+ * profile, l opens the article the items' legal basis cites (the first
+ * 《法》第N条) in the policy base (screens/policy_article.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "domain/policy.h"
 #include "screens/inspection.h"
 #include "ui/dialog.h"
 #include "ui/term.h"
@@ -14,7 +15,7 @@
 struct task_view {
 	char *task_no;
 	struct table *facts;
-	struct strbuf error, article;
+	struct strbuf error;
 	struct dialog ask;
 	int stale;
 };
@@ -41,7 +42,6 @@ static void *task_enter(struct app *app, void *arg)
 	struct task_view *st = xcalloc(1, sizeof *st);
 	st->task_no = xstrdup(arg);
 	strbuf_init(&st->error);
-	strbuf_init(&st->article);
 	st->facts = insp_table(2, fl, 1);
 	app_subscribe(app, st, "smcon_inspection");
 	load(app, st);
@@ -55,7 +55,6 @@ static void task_leave(struct app *app, void *state)
 	free(st->task_no);
 	table_free(st->facts);
 	strbuf_free(&st->error);
-	strbuf_free(&st->article);
 	dialog_close(&st->ask);
 	free(st);
 }
@@ -64,12 +63,7 @@ static void task_draw(struct app *app, void *state, const struct rect *r)
 {
 	struct task_view *st = state;
 	(void)app;
-	int h = st->article.len ? r->h - 4 : r->h;
-	struct rect t = {r->y, r->x, h, r->w};
-	insp_table_draw(st->facts, &t, &st->error, MSG_INSP_NO_TASKS);
-	if (st->article.len)
-		term_text(r->y + h + 1, r->x, r->w, strbuf_str(&st->article), COL_NORMAL,
-		          ALIGN_LEFT);
+	insp_table_draw(st->facts, r, &st->error, MSG_INSP_NO_TASKS);
 	dialog_draw(&st->ask, r);
 }
 
@@ -111,20 +105,16 @@ static void confirm(struct app *app, struct task_view *st)
 static void basis(struct app *app, struct task_view *st)
 {
 	const char *text = fact(st, "检查依据");
-	const char *p[1] = {text};
-	struct db_error err;
-	strbuf_reset(&st->article);
-	if (!text)
-		return;
-	db_error_init(&err);
-	PGresult *res = insp_run(&app->db, INSP_BASIS_ARTICLE, p, &err);
-	if (res && PQntuples(res) > 0)
-		strbuf_addf(&st->article, "%s：%s", PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
-	else
-		strbuf_add(&st->article, text);
-	if (res)
-		PQclear(res);
-	db_error_free(&err);
+	struct strbuf law = STRBUF_INIT, article = STRBUF_INIT;
+	if (text && policy_citation(text, &law, &article) == 0) {
+		screen_policy_article(app, strbuf_str(&law), strbuf_str(&article));
+	} else if (text) {
+		char *m = trs(MSG_POLICY_NO_CITATION, text);
+		app_message(app, MSGK_ERROR, m);
+		free(m);
+	}
+	strbuf_free(&law);
+	strbuf_free(&article);
 }
 
 static int task_key(struct app *app, void *state, const struct key *k)

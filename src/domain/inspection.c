@@ -50,10 +50,6 @@ static const struct {
                        0},
     [INSP_RESULT_CODES] = {"SELECT code, name FROM core.inspection_result_code ORDER BY sort_order",
                            0},
-    [INSP_BASIS_ARTICLE] =
-        {"SELECT a.title || ' ' || a.label, a.body FROM api.policy_article("
-         "substring($1 FROM '《([^》]+)》'), substring($1 FROM '》(第[^条]+条)')) a",
-         1},
 };
 
 PGresult *insp_run(struct db *db, enum insp_call c, const char *const *params, struct db_error *err)

@@ -38,8 +38,7 @@ enum insp_call {
 	INSP_FLAGS,         /* plan|NULL → flag, plan_no, task_no, entity_name, due_on, basis */
 	INSP_OVERVIEW, /* → kind, name, tasks, done, confirmed, published, overdue, unpublished_late
 	                */
-	INSP_RESULT_CODES,  /* → code, name */
-	INSP_BASIS_ARTICLE, /* legal basis text (《法》第N条) → label, body of that article */
+	INSP_RESULT_CODES, /* → code, name */
 	INSP_CALL_COUNT
 };
 
