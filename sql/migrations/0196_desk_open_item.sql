@@ -38,6 +38,8 @@ COMMENT ON COLUMN rights.desk_open_item.clock_workdays IS '时限工作日数';
 COMMENT ON COLUMN rights.desk_open_item.paused_since IS '暂停计时的起始日';
 CREATE INDEX desk_open_item_org_id_idx ON rights.desk_open_item (org_id);
 ALTER TABLE rights.desk_open_item ENABLE ROW LEVEL SECURITY;
+INSERT INTO audit.unaudited (table_name, reason)
+VALUES ('rights.desk_open_item', '派生数据：未办结事项，由触发器从已审计的投诉、举报、咨询表同步，可随时重建');
 
 -- One trigger function for the three tables; TG_ARGV[0] names the kind.
 CREATE FUNCTION rights.desk_open_item_sync() RETURNS trigger
