@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "db/conninfo.h"
+#include "db/errtext.h"
 #include "db/listen.h"
 #include "i18n/i18n.h"
 
@@ -260,23 +261,6 @@ static enum status status_of(const char *st)
 	return ST_ERROR;
 }
 
-static enum msg_id prefix_of(enum status s, const char *st)
-{
-	if (s == ST_DENIED)
-		return MSG_DB_ERR_DENIED;
-	if (s == ST_NOTFOUND)
-		return MSG_DB_ERR_NOTFOUND;
-	if (s == ST_CONFLICT)
-		return MSG_DB_ERR_CONFLICT;
-	if (st && strncmp(st, "23", 2) == 0)
-		return MSG_DB_ERR_INVALID_DATA;
-	if (st && strncmp(st, "22", 2) == 0)
-		return MSG_DB_ERR_INVALID_VALUE;
-	if (st && strcmp(st, "57014") == 0)
-		return MSG_DB_ERR_CANCELED;
-	return MSG_DB_ERR_GENERIC;
-}
-
 void db_error_from_result(struct db_error *err, const PGresult *res)
 {
 	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
@@ -288,7 +272,7 @@ void db_error_from_result(struct db_error *err, const PGresult *res)
 	strbuf_add(&err->detail, primary ? primary : res ? PQresultErrorMessage(res) : "");
 	if (detail)
 		strbuf_addf(&err->detail, " (%s)", detail);
-	trf(&err->message, prefix_of(err->status, st), strbuf_str(&err->detail));
+	db_errtext(&err->message, st, primary ? primary : strbuf_str(&err->detail), detail);
 }
 
 static int lost(struct db *db, struct db_error *err)
