@@ -107,9 +107,13 @@ static void *admin_enter(struct app *app, void *arg)
 						  MSG_SEC_COL_STATUS, MSG_SEC_COL_ROLES};
 	(void)arg;
 	st->t = table_new(NCOLS);
-	for (int c = 0; c < NCOLS; c++)
-		table_col_msg(st->t, c, titles[c], 4, c == K_ROLES ? 0 : 20, ALIGN_LEFT,
-		              c == K_ROLES);
+	/* at 80 columns the roles stay; the employee number goes first, then the unit */
+	static const int priority[NCOLS] = {3, 3, 0, 1, 2, 3};
+	for (int c = 0; c < NCOLS; c++) {
+		table_col_msg(st->t, c, titles[c], c == K_ROLES ? 10 : 4, c == K_ROLES ? 0 : 20,
+		              ALIGN_LEFT, c == K_ROLES);
+		table_col_priority(st->t, c, priority[c]);
+	}
 	listbox_init(&st->org_lb, 0);
 	load_all(app, st);
 	return st;

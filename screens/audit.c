@@ -80,10 +80,14 @@ static void *audit_enter(struct app *app, void *arg)
 	st->ll = livelist_new(&src, NCOLS, NVALUES - NCOLS, st);
 	st->ll->page_rows = PAGE;
 	st->ll->prefetch = -1; /* older pages on request (m) */
-	for (int c = 0; c < NCOLS; c++)
-		table_col_msg(st->ll->table, c, titles[c], c == C_SUMMARY ? 10 : 4,
-		              c == C_SUMMARY ? 0 : 22, c == C_ID ? ALIGN_RIGHT : ALIGN_LEFT,
-		              c == C_SUMMARY);
+	/* at 80 columns the content stays; the id goes first, then the action */
+	static const int priority[NCOLS] = {0, 3, 2, 1, 2, 3};
+	static const int max_width[NCOLS] = {12, 19, 16, 10, 20, 0};
+	for (int c = 0; c < NCOLS; c++) {
+		table_col_msg(st->ll->table, c, titles[c], c == C_SUMMARY ? 10 : 4, max_width[c],
+		              c == C_ID ? ALIGN_RIGHT : ALIGN_LEFT, c == C_SUMMARY);
+		table_col_priority(st->ll->table, c, priority[c]);
+	}
 	for (int i = 0; i < NFILTERS; i++)
 		field_init(&st->filter[i], 0, 64);
 	app_subscribe(app, st, "smcon_audit");

@@ -70,6 +70,11 @@ void table_col_msg(struct table *t, int i, enum msg_id title, int min_width, int
 	t->cols[i].title_msg = (int)title;
 }
 
+void table_col_priority(struct table *t, int i, int priority)
+{
+	t->cols[i].priority = priority;
+}
+
 const char *table_col_title(const struct table *t, int i)
 {
 	const struct table_col *c = &t->cols[i];
@@ -190,6 +195,18 @@ static int total(const struct table *t)
 	return sum + (n > 0 ? (n - 1) * GAP : 0);
 }
 
+/* The visible column to hide next: the lowest priority, the rightmost of
+ * equals; never the first. -1 when only the first is left. */
+static int lowest_priority(const struct table *t)
+{
+	int drop = -1;
+	for (int c = t->ncols - 1; c > 0; c--)
+		if (!t->cols[c].hidden &&
+		    (drop < 0 || t->cols[c].priority < t->cols[drop].priority))
+			drop = c;
+	return drop;
+}
+
 static void shrink(struct table *t, int width)
 {
 	/* Take columns from the widest flex column first, down to its minimum. */
@@ -204,9 +221,13 @@ static void shrink(struct table *t, int width)
 			break;
 		t->width[widest]--;
 	}
-	/* Still too wide: hide columns from the right, but keep the first. */
-	for (int c = t->ncols - 1; c > 0 && total(t) > width; c--)
-		t->cols[c].hidden = 1;
+	/* Still too wide: hide columns, the least important first, but keep the first. */
+	while (total(t) > width) {
+		int drop = lowest_priority(t);
+		if (drop < 0)
+			break;
+		t->cols[drop].hidden = 1;
+	}
 	if (total(t) > width) /* only the first column is left */
 		t->width[0] = width > 1 ? width : 1;
 }

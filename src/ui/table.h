@@ -17,6 +17,7 @@ struct table_col {
 	int max_width; /* never wider (0: no limit) */
 	enum width_align align;
 	int flex;      /* takes a share of spare room in proportion (0: content width only) */
+	int priority;  /* kept longer when room is short: higher stays (table_col_priority) */
 	int hidden;    /* left out by the layout for lack of room */
 };
 
@@ -45,6 +46,12 @@ void table_col(struct table *t, int i, const char *title, int min_width, int max
  * because it is looked up when the table is laid out and drawn. */
 void table_col_msg(struct table *t, int i, enum msg_id title, int min_width, int max_width,
                    enum width_align align, int flex);
+/* How much column i matters when the width is short (default 0): the layout
+ * hides the columns of the lowest priority first, the rightmost of equals
+ * first, so a narrow terminal (80 columns) keeps what a table is for (the
+ * roles of an account, the content of an audit entry) and drops an id or a
+ * number first. With every priority equal, columns go from the right. */
+void table_col_priority(struct table *t, int i, int priority);
 /* The title column i shows now. */
 const char *table_col_title(const struct table *t, int i);
 /* Removes every row (the columns stay). */
@@ -65,7 +72,9 @@ void table_remove_row(struct table *t, int row);
 /* Sizes the columns for a width (cheap: cell widths are cached, so a
  * layout per frame costs the columns, not the rows): content width within each column's limits;
  * spare room goes to flex columns; when there is too little, flex columns
- * shrink to their minimum and then columns are hidden from the right. */
+ * shrink to their minimum and then columns are hidden, the lowest priority
+ * first (table_col_priority), from the right among equals; the first column
+ * always stays. */
 void table_layout(struct table *t, int width);
 /* Draws header and rows into r (call table_layout first). */
 void table_draw(struct table *t, const struct rect *r);

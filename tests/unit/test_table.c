@@ -35,7 +35,7 @@ static int used(const struct table *t)
 
 int main(void)
 {
-	plan(12);
+	plan(16);
 	width_setup();
 	struct table *t = sample();
 	table_layout(t, 160);
@@ -50,6 +50,16 @@ int main(void)
 	ok(used(t) <= 40, "at 40 columns it still fits");
 	ok(t->cols[3].hidden, "  ... by hiding columns from the right");
 	ok(!t->cols[0].hidden, "  ... never the first");
+	table_col_priority(t, 3, 2);
+	table_col_priority(t, 1, 1);
+	table_layout(t, 40);
+	ok(used(t) <= 40, "with priorities it fits as well");
+	ok(!t->cols[3].hidden, "  ... keeping the column of the highest priority");
+	ok(t->cols[2].hidden && !t->cols[1].hidden,
+	   "  ... hiding the lowest first, and only as many as needed");
+	table_layout(t, 30);
+	ok(t->cols[1].hidden && !t->cols[3].hidden && !t->cols[0].hidden,
+	   "  ... then the next lowest, never the first");
 	table_layout(t, 10);
 	is_int(used(t), 10, "narrower than the first column: it is cut to fit");
 	table_clear(t);
