@@ -1,6 +1,6 @@
 /* The audit screen (admins): the audit log newest first, personal values
- * masked, with filters by user, table and start date, the details of the
- * selected entry, older pages on request, and a check of the whole hash
+ * masked, with filters by user, table and start date, the selected entry
+ * in full (Enter, screens/audit_detail.c), older pages on request, and a check of the whole hash
  * chain. Reads only: nothing here changes the log. It is live: new entries
  * appear as they are written (the database NOTIFYs smcon_audit, migration
  * 0091; the list re-reads and merges by id, new rows stand out until
@@ -28,7 +28,6 @@ struct audit_screen {
 	struct field filter[NFILTERS];
 	int editing;     /* the filter bar has the keys */
 	int focus;       /* which filter */
-	int detail;      /* the details of the selected entry are shown */
 };
 
 /* The list's source: api.audit_log, newest first, keyset by id. */
@@ -123,28 +122,10 @@ static void draw_filters(struct audit_screen *st, int y, int x, int w)
 		field_draw(&st->filter[st->focus], y, x + st->focus * (fw + 10) + 9, fw, 1);
 }
 
-/* The selected entry's key, old and new values and details, one per line. */
-static void draw_detail(const struct livelist *ll, int y, int x, int w, int h)
-{
-	const char *lines[] = {
-	    livelist_selected_value(ll, X_KEY), livelist_selected_value(ll, X_OLD),
-	    livelist_selected_value(ll, X_NEW), livelist_selected_value(ll, X_DETAIL)};
-	const enum msg_id names[] = {MSG_SEC_COL_KEY, MSG_SEC_COL_OLD, MSG_SEC_COL_NEW,
-				     MSG_SEC_COL_DETAIL};
-	term_fill(y, x, w, COL_DIM);
-	for (int i = 0, row = 1; i < 4 && row < h; i++) {
-		if (!*lines[i])
-			continue;
-		term_text(y + row, x, 10, tr(names[i]), COL_KEY, ALIGN_LEFT);
-		term_text(y + row++, x + 10, w - 10, lines[i], COL_NORMAL, ALIGN_LEFT);
-	}
-}
-
 static void audit_draw(struct app *app, void *state, const struct rect *r)
 {
 	struct audit_screen *st = state;
-	int dh = st->detail && has_selected(st) ? 5 : 0;
-	struct rect list = {r->y + 2, r->x + 1, r->h - 2 - dh, r->w - 2};
+	struct rect list = {r->y + 2, r->x + 1, r->h - 2, r->w - 2};
 	(void)app;
 	draw_filters(st, r->y, r->x + 1, r->w - 2);
 	livelist_draw(st->ll, &list);
@@ -153,8 +134,6 @@ static void audit_draw(struct app *app, void *state, const struct rect *r)
 	if (st->ll->error.len)
 		term_text(r->y + 1, list.x, list.w, strbuf_str(&st->ll->error), COL_ERROR,
 		          ALIGN_LEFT);
-	if (dh)
-		draw_detail(st->ll, r->y + r->h - dh, list.x, list.w, dh);
 	if (st->editing)
 		draw_filters(st, r->y, r->x + 1, r->w - 2); /* again, for the cursor */
 }
@@ -204,6 +183,22 @@ static int check_chain(struct app *app)
 	return SCR_HANDLED;
 }
 
+/* Opens the selected entry in full (screens/audit_detail.c). */
+static int open_detail(struct app *app, const struct livelist *ll)
+{
+	char *title =
+	    trs(MSG_SEC_AUDIT_ENTRY_HEAD, livelist_selected_value(ll, C_ID),
+	        livelist_selected_value(ll, C_AT), livelist_selected_value(ll, C_ACTOR),
+	        livelist_selected_value(ll, C_ACTION), livelist_selected_value(ll, C_TABLE));
+	struct audit_detail_arg arg = {
+	    title,
+	    {livelist_selected_value(ll, X_KEY), livelist_selected_value(ll, X_OLD),
+	     livelist_selected_value(ll, X_NEW), livelist_selected_value(ll, X_DETAIL)}};
+	app_push(app, &screen_audit_detail, &arg);
+	free(title);
+	return SCR_HANDLED;
+}
+
 static int audit_action(struct app *app, void *state, enum action_id a)
 {
 	struct audit_screen *st = state;
@@ -211,7 +206,7 @@ static int audit_action(struct app *app, void *state, enum action_id a)
 	switch (a) {
 	case ACT_BACK: return SCR_POP;
 	case ACT_AUDIT_FILTER: st->editing = 1; return SCR_HANDLED;
-	case ACT_AUDIT_DETAIL: st->detail = !st->detail; return SCR_HANDLED;
+	case ACT_AUDIT_DETAIL: return open_detail(app, st->ll);
 	case ACT_AUDIT_CHECK: return check_chain(app);
 	case ACT_AUDIT_MORE:
 		if (livelist_next(st->ll, app) != 0)

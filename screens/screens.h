@@ -16,6 +16,7 @@ extern const struct screen screen_entity_plan;
 extern const struct screen screen_entity_complaint;
 extern const struct screen screen_admin;
 extern const struct screen screen_audit;
+extern const struct screen screen_audit_detail;
 extern const struct screen screen_inspection_plans;
 extern const struct screen screen_inspection_result_draft;
 extern const struct screen screen_report_list;
@@ -35,6 +36,15 @@ void screen_policy_article(struct app *app, const char *law, const char *article
 struct draft_reopen {
 	const char *subject, *title;
 	const PGresult *values;
+};
+
+/* What the audit entry's screen shows (screens/audit_detail.c; copied on
+ * entry): a title line and the key, old values, new values and details as
+ * JSON ("" when none). */
+enum { AUDIT_DETAIL_PARTS = 4 };
+struct audit_detail_arg {
+	const char *title;
+	const char *value[AUDIT_DETAIL_PARTS];
 };
 
 /* The screen a main-menu action opens. */

@@ -38,6 +38,40 @@ static void log_params(const struct audit_filter *f, const char *params[5], char
 	params[4] = limit;
 }
 
+void audit_json_lines(const char *json, struct strbuf *out)
+{
+	const char *p = json ? json : "";
+	size_t n = strlen(p);
+	if (n < 2 || p[0] != '{' || p[n - 1] != '}') {
+		strbuf_addf(out, "%s\n", p);
+		return;
+	}
+	int depth = 0, quoted = 0;
+	const char *start = p + 1;
+	for (const char *c = p + 1; c < p + n - 1; c++) {
+		if (quoted) {
+			if (*c == '\\' && c[1])
+				c++;
+			else if (*c == '"')
+				quoted = 0;
+		} else if (*c == '"') {
+			quoted = 1;
+		} else if (*c == '{' || *c == '[') {
+			depth++;
+		} else if (*c == '}' || *c == ']') {
+			depth--;
+		} else if (*c == ',' && depth == 0) {
+			strbuf_addn(out, start, (size_t)(c - start));
+			strbuf_addc(out, '\n');
+			start = c + 1 + (c[1] == ' ');
+		}
+	}
+	if (p + n - 1 > start) {
+		strbuf_addn(out, start, (size_t)(p + n - 1 - start));
+		strbuf_addc(out, '\n');
+	}
+}
+
 void audit_list_read(const PGresult *res, struct audit_list *out)
 {
 	out->n = PQntuples(res);

@@ -5,6 +5,7 @@
 #define SMCON_AUDIT_H
 
 #include "base/status.h"
+#include "base/strbuf.h"
 #include "db/db.h"
 
 struct audit_entry {
@@ -31,6 +32,12 @@ struct audit_filter {
 	long long before_id; /* entries older than this one (paging) */
 	int limit;           /* 0: 100 */
 };
+
+/* Appends a JSON value as PostgreSQL prints jsonb ({"a": 1, "b": "x"}) with
+ * each member of the outer object on a line of its own ("a": 1), nested
+ * values kept whole on their member's line; anything but an object is
+ * appended as it is. Every line ends with a newline. */
+void audit_json_lines(const char *json, struct strbuf *out);
 
 enum status audit_log(struct db *db, const struct audit_filter *f, struct audit_list *out,
 		      struct db_error *err);

@@ -16,6 +16,8 @@ contains "$first" "postgres" "  ... with who did it"
 scr_keys Enter
 await "修改后" "Enter shows the selected entry's values"
 contains "$(scr_capture)" '"name": "屏幕测试标签"' "  ... as they were written"
+scr_keys Escape
+await "起始日期" "Esc goes back to the list"
 scr_keys f
 scr_type "demo_admin"
 scr_keys Enter
