@@ -14,6 +14,14 @@
 
 enum fid { F_LOGIN, F_NAME, F_EMPNO, F_CREDNO, F_PHONE, F_ORG, F_ROLES, F_PW1, F_PW2, F_COUNT };
 
+/* The roles, picked from a list by their names in the UI language; the
+ * codes are the short names api.user_add and api.user_roles take. */
+static const struct form_choice role_choices[] = {
+    {"clerk", MSG_ROLE_CLERK},           {"inspector", MSG_ROLE_INSPECTOR},
+    {"handler", MSG_ROLE_HANDLER},       {"dispatcher", MSG_ROLE_DISPATCHER},
+    {"supervisor", MSG_ROLE_SUPERVISOR}, {"analyst", MSG_ROLE_ANALYST},
+    {"admin", MSG_ROLE_ADMIN},           {NULL, 0}};
+
 /* Every field an account form may have, in the order of enum fid; the
  * names are those of api.user_add's parameters and core.staff's columns. */
 static const struct form_field_def all_defs[F_COUNT] = {
@@ -26,7 +34,11 @@ static const struct form_field_def all_defs[F_COUNT] = {
     {.name = "credential_no", .label = MSG_SEC_COL_CREDNO, .max_bytes = 256},
     {.name = "phone", .label = MSG_SEC_COL_PHONE, .max_bytes = 256},
     {.name = "org_code", .label = MSG_SEC_COL_ORG, .required = FORM_REQUIRED, .max_bytes = 256},
-    {.name = "roles", .label = MSG_SEC_COL_ROLES, .required = FORM_REQUIRED, .max_bytes = 256},
+    {.name = "roles",
+     .label = MSG_SEC_COL_ROLES,
+     .kind = FK_MULTI,
+     .required = FORM_REQUIRED,
+     .choices = role_choices},
     {.name = "password",
      .label = MSG_SEC_FORM_PASSWORD,
      .required = FORM_REQUIRED,

@@ -30,6 +30,33 @@ static int has_choices(const struct form_field_def *d)
 	return d->kind == FK_CHOICE || d->kind == FK_YESNO;
 }
 
+/* FK_MULTI keeps its value as text too: the chosen codes, comma-separated. */
+static void multi_text(struct form_item *it)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (int j = 0; j < nchoices(it->def); j++)
+		if (it->picked & (1u << j))
+			strbuf_addf(&sb, "%s%s", sb.len ? "," : "", it->def->choices[j].value);
+	field_set(&it->edit, strbuf_str(&sb));
+	strbuf_free(&sb);
+}
+
+/* Ticks the codes named in value (comma or blank separated). */
+static void multi_set(struct form_item *it, const char *value)
+{
+	it->picked = 0;
+	for (const char *p = value; *p;) {
+		size_t n = strcspn(p, ", ");
+		for (int j = 0; j < nchoices(it->def) && j < 32; j++)
+			if (n && strlen(it->def->choices[j].value) == n &&
+			    strncmp(it->def->choices[j].value, p, n) == 0)
+				it->picked |= 1u << j;
+		p += n;
+		p += strspn(p, ", ");
+	}
+	multi_text(it);
+}
+
 void form_init(struct form *f, const struct form_field_def *defs, int n, const char *draft_kind,
                const char *draft_subject)
 {
@@ -40,7 +67,7 @@ void form_init(struct form *f, const struct form_field_def *defs, int n, const c
 	for (int i = 0; i < n; i++) {
 		f->items[i].def = &defs[i];
 		field_init(&f->items[i].edit, defs[i].masked, defs[i].max_bytes);
-		f->items[i].choice = -1;
+		f->items[i].choice = defs[i].kind == FK_MULTI ? 0 : -1;
 	}
 	f->draft_kind = draft_kind ? xstrdup(draft_kind) : NULL;
 	f->draft_subject = xstrdup(draft_subject ? draft_subject : "");
@@ -93,7 +120,10 @@ void form_set(struct form *f, int i, const char *value)
 				it->choice = j;
 		return;
 	}
-	field_set(&it->edit, value);
+	if (it->def->kind == FK_MULTI)
+		multi_set(it, value);
+	else
+		field_set(&it->edit, value);
 }
 
 int form_dirty(const struct form *f)
@@ -272,6 +302,29 @@ static int choice_key(struct form_item *it, const struct key *k)
 	return 0;
 }
 
+/* Moves in or ticks a FK_MULTI list with k. Returns 1 when k was one of its keys. */
+static int multi_key(struct form_item *it, const struct key *k)
+{
+	int n = nchoices(it->def), at = -1;
+	if (n == 0)
+		return 0;
+	if (k->fn && k->code == KEY_RIGHT)
+		it->choice = (it->choice + 1) % n;
+	else if (k->fn && k->code == KEY_LEFT)
+		it->choice = it->choice <= 0 ? n - 1 : it->choice - 1;
+	else if (!k->fn && k->code == ' ')
+		at = it->choice;
+	else if (!k->fn && k->code >= '1' && k->code <= '9' && k->code - '1' < n)
+		at = it->choice = k->code - '1';
+	else
+		return 0;
+	if (at >= 0) {
+		it->picked ^= 1u << at;
+		multi_text(it);
+	}
+	return 1;
+}
+
 /* Whether k may be typed into a field of this kind. */
 static int allowed_char(const struct form_field_def *d, const struct key *k)
 {
@@ -306,6 +359,16 @@ static int edit_key(struct form *f, const struct key *k)
 			return 0;
 		if (it->choice != before)
 			changed(f);
+		return 1;
+	}
+	if (it->def->kind == FK_MULTI) {
+		unsigned was = it->picked;
+		if (!multi_key(it, k))
+			return 0;
+		if (it->picked != was) {
+			changed(f);
+			form_set_error(f, f->focus, NULL);
+		}
 		return 1;
 	}
 	if (!allowed_char(it->def, k)) {

@@ -24,7 +24,8 @@
  *
  * Keys: Tab, Down or Enter go to the next field (Enter on the last field
  * submits), BTab or Up to the previous; Left/Right/Space change a choice or
- * yes/no; text fields edit as ui/field.h says. Esc leaves; F10 or Ctrl-C
+ * yes/no (in a FK_MULTI list Left/Right move and Space ticks); text fields
+ * edit as ui/field.h says. Esc leaves; F10 or Ctrl-C
  * quits; either one asks first (是/否) when the form holds unsaved input
  * (the dirty flag), and 否 keeps every character. The screen's own actions
  * list should name ACT_FORM_NEXT/PREV/CANCEL so the key line shows them.
@@ -68,6 +69,9 @@ enum form_kind {
 	FK_DATE,      /* YYYY-MM-DD, checked to be a real date */
 	FK_YESNO,     /* 是/否: the values "t" and "f" ("" = not answered) */
 	FK_PHONE,     /* a phone number to call back (base/phone.h), checked here too */
+	FK_MULTI,     /* any of .choices (at most 32), shown as a list of [x] labels:
+	                 Left/Right move, Space or the number toggles; the value is
+	                 the chosen codes in the list's order, comma-separated */
 };
 
 enum form_required {
@@ -95,7 +99,7 @@ struct form_field_def {
 	size_t max_bytes;                  /* 0 = no limit */
 	int masked;                        /* a password: shown as '*', never saved in a draft */
 	int lines;                         /* FK_MULTILINE rows shown (default 3) */
-	const struct form_choice *choices; /* FK_CHOICE: ended by {NULL} */
+	const struct form_choice *choices; /* FK_CHOICE, FK_MULTI: ended by {NULL} */
 	/* More names that point at this field in a database error, space
 	 * separated: constraint names ("complaint_phone_check") or words of a
 	 * message raised by an api function ("投诉人电话"). */
@@ -106,7 +110,8 @@ struct form_field_def {
 struct form_item {
 	const struct form_field_def *def;
 	struct field edit; /* the text (all kinds but choices keep it here) */
-	int choice;        /* FK_CHOICE/FK_YESNO: index, -1 = none chosen */
+	int choice;        /* FK_CHOICE/FK_YESNO: index, -1 = none chosen; FK_MULTI: the cursor */
+	unsigned picked;   /* FK_MULTI: bit i set when choice i is chosen */
 	char *error;       /* shown under the field; NULL = none */
 	int row, height;   /* layout: first row in the form, rows it takes */
 };
@@ -145,7 +150,8 @@ int form_find(const struct form *f, const char *name);
 /* A field's value as sent: the text, a choice's code, "t"/"f"; "" when
  * empty (the caller may turn "" into NULL). */
 const char *form_value(const struct form *f, int i);
-/* Sets a field's value (text, or a choice's code) without making the form dirty. */
+/* Sets a field's value (text, a choice's code, FK_MULTI's comma-separated
+ * codes) without making the form dirty. */
 void form_set(struct form *f, int i, const char *value);
 int form_dirty(const struct form *f);
 

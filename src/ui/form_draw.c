@@ -19,15 +19,56 @@ int form_label_width(const struct form *f, int w)
 	return lw > w / 3 ? w / 3 : lw;
 }
 
+/* The input's width for a form w columns wide with labels lw wide. */
+static int input_width(const struct form_item *it, int w, int lw)
+{
+	int iw = w - lw - GAP;
+	return it->def->kind != FK_MULTILINE && iw > MAX_LINE_INPUT ? MAX_LINE_INPUT : iw;
+}
+
+/* Lays a FK_MULTI list out in rows of w columns ("[x] 名称", two blanks
+ * apart) and, when draw, draws it at (y, x). Returns the rows it takes. */
+static int multi_list(const struct form_item *it, int y, int x, int w, int focused, int draw)
+{
+	struct strbuf cell = STRBUF_INIT;
+	int row = 0, cx = 0;
+	for (int j = 0; it->def->choices && it->def->choices[j].value; j++) {
+		strbuf_reset(&cell);
+		strbuf_addf(&cell, "[%s] %s", it->picked & (1u << j) ? "x" : " ",
+		            tr(it->def->choices[j].label));
+		int cw = width_str(strbuf_str(&cell));
+		if (cx > 0 && cx + cw > w) {
+			row++;
+			cx = 0;
+		}
+		enum ui_color col = focused && j == it->choice ? COL_SELECTED
+		                    : it->picked & (1u << j)   ? COL_KEY
+		                                               : COL_FIELD;
+		if (draw)
+			term_text(y + row, x + cx, cw > w ? w : cw, strbuf_str(&cell), col,
+			          ALIGN_LEFT);
+		cx += cw + 2;
+	}
+	strbuf_free(&cell);
+	return row + 1;
+}
+
+static int item_height(const struct form_item *it, int w, int lw)
+{
+	if (it->def->kind == FK_MULTILINE)
+		return it->def->lines > 0 ? it->def->lines : 3;
+	if (it->def->kind == FK_MULTI)
+		return multi_list(it, 0, 0, input_width(it, w, lw), 0, 0);
+	return 1;
+}
+
 int form_layout(struct form *f, int w)
 {
-	int row = 0;
-	(void)w;
+	int row = 0, lw = form_label_width(f, w);
 	for (int i = 0; i < f->n; i++) {
 		struct form_item *it = &f->items[i];
 		it->row = row;
-		it->height =
-		    it->def->kind == FK_MULTILINE ? (it->def->lines > 0 ? it->def->lines : 3) : 1;
+		it->height = item_height(it, w, lw);
 		row += it->height + 1; /* the line below holds an error, or stays blank */
 	}
 	return row;
@@ -97,9 +138,7 @@ static void draw_multiline(struct form_item *it, int y, int x, int w, int h, int
 static void draw_item(struct form *f, int i, const struct rect *r, int lw, int focused)
 {
 	struct form_item *it = &f->items[i];
-	int y = r->y + it->row - f->top, x = r->x + lw + GAP, w = r->w - lw - GAP;
-	if (it->def->kind != FK_MULTILINE && w > MAX_LINE_INPUT)
-		w = MAX_LINE_INPUT;
+	int y = r->y + it->row - f->top, x = r->x + lw + GAP, w = input_width(it, r->w, lw);
 	if (it->row < f->top || it->row + it->height > f->top + r->h)
 		return;
 	struct strbuf label = STRBUF_INIT;
@@ -113,6 +152,7 @@ static void draw_item(struct form *f, int i, const struct rect *r, int lw, int f
 	case FK_CHOICE:
 	case FK_YESNO: draw_choice(it, y, x, w, focused); break;
 	case FK_MULTILINE: draw_multiline(it, y, x, w, it->height, focused); break;
+	case FK_MULTI: multi_list(it, y, x, w, focused, 1); break;
 	default: field_draw(&it->edit, y, x, w, focused); break;
 	}
 }

@@ -34,7 +34,10 @@ scr_type "$u"; scr_keys Tab
 scr_type "周晓"; scr_keys Tab
 scr_type "LX0888"; scr_keys Tab Tab
 scr_type "0510-82710888"; scr_keys Tab Tab
-scr_type "clerk"; scr_keys Tab
+await "[ ] 登记查询员" "the roles are a list of their Chinese names"
+scr_keys Space
+await "[x] 登记查询员" "  ... Space ticks the one under the cursor"
+scr_keys Tab
 scr_type "Tongjiang2026"; scr_keys Tab
 scr_type "Tongjiang2025"; scr_keys Enter
 await "两次输入的 $u 的密码不一致" "different passwords are refused"
@@ -71,11 +74,14 @@ is "$(PASSWORD=Xinmima2026 DB=$db psql_as "$u" -c "SELECT 1")" 1 "  ... which wo
 
 scr_keys r
 await "周晓（$u）的角色" "r opens the roles form"
-scr_keys C-u
-scr_type "clerk,handler"
+contains "$(scr_capture)" "[x] 登记查询员" "  ... the account's roles ticked"
+scr_keys 3
+await "[x] 投诉举报处理员" "  ... a number ticks another"
 scr_keys Enter
 await "已调整账号 $u 的角色" "the roles are saved"
-await "投诉举报处理员" "  ... and listed"
+await "登记查询员、投诉举报处理员" "  ... and listed"
+is "$(DB=$db psql_as demo_admin -c "SELECT array_to_string(roles, ',') FROM api.user_list() WHERE login = '$u'")" \
+	"clerk,handler" "  ... in the database too"
 scr_keys Escape
 await "查找市场主体" "Esc goes back to the menu"
 done_testing

@@ -189,14 +189,55 @@ static void drafts(void)
 	form_free(&f);
 }
 
+/* A FK_MULTI list: codes in, codes out, ticked with Space or a number,
+ * as many rows as its labels need. */
+static void multi(void)
+{
+	static const struct form_choice roles[] = {{"clerk", MSG_ROLE_CLERK},
+	                                           {"inspector", MSG_ROLE_INSPECTOR},
+	                                           {"handler", MSG_ROLE_HANDLER},
+	                                           {"admin", MSG_ROLE_ADMIN},
+	                                           {NULL, 0}};
+	static const struct form_field_def mdefs[] = {{.name = "roles",
+	                                               .label = MSG_SEC_COL_ROLES,
+	                                               .kind = FK_MULTI,
+	                                               .choices = roles,
+	                                               .required = FORM_REQUIRED}};
+	struct app app;
+	struct form f;
+	memset(&app, 0, sizeof app);
+	form_init(&f, mdefs, 1, NULL, NULL);
+	is_str(form_value(&f, 0), "", "a list of choices starts with none ticked");
+	ok(form_validate(&f) == 1, "  ... which a required one refuses");
+	form_set(&f, 0, "handler,clerk");
+	is_str(form_value(&f, 0), "clerk,handler",
+	       "form_set ticks codes; the value lists them in order");
+	ok(!form_dirty(&f), "  ... without making the form dirty");
+	struct key right = fn(KEY_RIGHT), space = ch(' '), four = ch('4');
+	form_key(&f, &app, &right);
+	form_key(&f, &app, &space);
+	is_str(form_value(&f, 0), "clerk,inspector,handler", "Right moves, Space ticks");
+	form_key(&f, &app, &space);
+	form_key(&f, &app, &four);
+	is_str(form_value(&f, 0), "clerk,handler,admin",
+	       "Space again unticks; a number ticks its choice");
+	ok(form_dirty(&f), "  ... which makes the form dirty");
+	form_layout(&f, 64);
+	int wide = f.items[0].height;
+	form_layout(&f, 30);
+	ok(wide >= 1 && f.items[0].height > wide, "a narrow form lays the list over more rows");
+	form_free(&f);
+}
+
 int main(void)
 {
-	plan(49);
+	plan(57);
 	width_setup();
 	layout();
 	navigation();
 	typing();
 	db_errors();
 	drafts();
+	multi();
 	return done_testing();
 }
