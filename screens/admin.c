@@ -1,31 +1,42 @@
 /* The admin screen: the org tree on the left, the accounts of the selected
- * unit (and the units below it) on the right. New account, suspend, resume,
- * reset password, roles and org unit; the forms are in admin_form.c. Every
- * change goes through the admin api of the warehouse, which checks again. */
+ * unit (and the units below it) on the right. "/" narrows the accounts as
+ * the admin types (login, name, unit, employee number or role; asked of the
+ * database without blocking, debounced like the entity search: the list is
+ * a live list, ui/livelist.h). New account, suspend, resume, reset password,
+ * roles and org unit; the forms are in admin_form.c. Every change goes
+ * through the admin api of the warehouse, which checks again. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/width.h"
 #include "base/xalloc.h"
 #include "domain/admin.h"
 #include "domain/role.h"
 #include "screens/admin_form.h"
 #include "screens/screens.h"
+#include "ui/field.h"
 #include "ui/listbox.h"
+#include "ui/livelist.h"
 #include "ui/table.h"
 #include "ui/term.h"
 
 #define TREE_W 26
+#define SEARCH_W    22
+#define DEBOUNCE_MS 150
 
 enum { K_LOGIN, K_NAME, K_EMPNO, K_ORG, K_STATUS, K_ROLES, NCOLS };
 
 struct admin {
 	struct org_tree orgs;
 	struct listbox org_lb;
-	struct staff_list staff;
-	struct table *t;
-	int focus;      /* 0 the org tree, 1 the accounts */
-	int changed;    /* a form changed something: reload */
-	int confirming; /* a suspension waits for y */
+	struct staff_list staff; /* the accounts the list shows, in its order */
+	struct livelist *ll;
+	struct table *t;     /* ll's */
+	struct field search; /* what narrows the accounts */
+	int searching;       /* the search box has the keys */
+	int focus;           /* 0 the org tree, 1 the accounts */
+	int changed;         /* a form changed something: reload */
+	int confirming;      /* a suspension waits for y */
 };
 
 static const char *selected_org(const struct admin *st)
@@ -35,8 +46,8 @@ static const char *selected_org(const struct admin *st)
 
 static const struct staff *selected_staff(const struct admin *st)
 {
-	int i = st->t->lb.selected;
-	return i >= 0 && i < st->staff.n ? &st->staff.v[i] : NULL;
+	const char *login = livelist_selected_key(st->ll);
+	return login ? staff_list_find(&st->staff, login) : NULL;
 }
 
 static enum msg_id status_label(const char *status)
@@ -48,43 +59,61 @@ static enum msg_id status_label(const char *status)
 	return MSG_SEC_STATUS_LEFT;
 }
 
-static void fill_table(struct admin *st, const char *keep_login)
+/* The list's source: api.user_list of the selected unit, narrowed by the
+ * search box; every match in one page (a city has hundreds of accounts). */
+static int source_send(void *ctx, struct db *db, enum live_job job, const char *after, int limit,
+                       struct db_error *err)
 {
+	struct admin *st = ctx;
+	(void)job;
+	(void)after;
+	(void)limit;
+	return admin_user_search_send(db, selected_org(st), field_text(&st->search), err) == ST_OK
+	           ? 1
+	           : -1;
+}
+
+static void source_read(void *ctx, const PGresult *res, enum live_job job, struct live_rows *rows)
+{
+	struct admin *st = ctx;
 	struct strbuf roles = STRBUF_INIT;
-	table_clear(st->t);
+	(void)job;
+	staff_list_free(&st->staff);
+	admin_user_list_read(res, &st->staff);
 	for (int i = 0; i < st->staff.n; i++) {
 		const struct staff *s = &st->staff.v[i];
-		int row = table_add_row(st->t);
+		int row = live_rows_add(rows, s->login, NULL);
 		strbuf_reset(&roles);
 		role_mask_text(s->roles, &roles);
-		table_set(st->t, row, K_LOGIN, s->login);
-		table_set(st->t, row, K_NAME, s->full_name);
-		table_set(st->t, row, K_EMPNO, s->employee_no);
-		table_set(st->t, row, K_ORG, s->org_name);
-		table_set(st->t, row, K_STATUS, tr(status_label(s->status)));
-		table_set(st->t, row, K_ROLES, strbuf_str(&roles));
+		const char *v[NCOLS] = {s->login,
+		                        s->full_name,
+		                        s->employee_no,
+		                        s->org_name,
+		                        tr(status_label(s->status)),
+		                        strbuf_str(&roles)};
+		for (int c = 0; c < NCOLS; c++)
+			live_rows_set(rows, row, c, v[c]);
 		if (strcmp(s->status, "active") != 0)
-			table_row_color(st->t, row, COL_DIM);
-		if (keep_login && strcmp(s->login, keep_login) == 0)
-			st->t->lb.selected = row;
+			live_rows_color(rows, row, COL_DIM);
 	}
+	table_highlight(st->t, field_text(&st->search));
 	strbuf_free(&roles);
 }
 
-/* Reads the accounts of the selected unit, keeping the selected login. */
-static void load_staff(struct app *app, struct admin *st)
+static int source_more(void *ctx)
 {
-	struct db_error err;
-	const struct staff *cur = selected_staff(st);
-	char *keep = cur ? xstrdup(cur->login) : NULL;
-	db_error_init(&err);
-	staff_list_free(&st->staff);
-	if (admin_user_list(&app->db, selected_org(st), &st->staff, &err) != ST_OK)
-		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
-	fill_table(st, keep);
+	(void)ctx;
+	return 0;
+}
+
+static const struct live_source staff_source = {
+    .send = source_send, .read = source_read, .more = source_more};
+
+/* Reads the accounts of the selected unit again, ms from now. */
+static void load_staff(struct app *app, struct admin *st, int ms)
+{
 	st->changed = 0;
-	free(keep);
-	db_error_free(&err);
+	livelist_query_changed(st->ll, app, ms);
 }
 
 static void load_all(struct app *app, struct admin *st)
@@ -96,7 +125,7 @@ static void load_all(struct app *app, struct admin *st)
 		app_message(app, MSGK_ERROR, strbuf_str(&err.message));
 	listbox_resize(&st->org_lb, st->orgs.n);
 	db_error_free(&err);
-	load_staff(app, st);
+	load_staff(app, st, 0);
 }
 
 static void *admin_enter(struct app *app, void *arg)
@@ -106,7 +135,13 @@ static void *admin_enter(struct app *app, void *arg)
 						  MSG_SEC_COL_EMPNO, MSG_SEC_COL_ORG_NAME,
 						  MSG_SEC_COL_STATUS, MSG_SEC_COL_ROLES};
 	(void)arg;
-	st->t = table_new(NCOLS);
+	struct live_source src = staff_source;
+	src.ctx = st;
+	st->ll = livelist_new(&src, NCOLS, 0, st);
+	st->ll->page_rows = 100000;
+	st->ll->prefetch = -1;
+	st->t = st->ll->table;
+	field_init(&st->search, 0, 100);
 	/* at 80 columns the roles stay; the employee number goes first, then the unit */
 	static const int priority[NCOLS] = {3, 3, 0, 1, 2, 3};
 	for (int c = 0; c < NCOLS; c++) {
@@ -122,10 +157,10 @@ static void *admin_enter(struct app *app, void *arg)
 static void admin_leave(struct app *app, void *state)
 {
 	struct admin *st = state;
-	(void)app;
+	livelist_free(st->ll, &app->db);
 	org_tree_free(&st->orgs);
 	staff_list_free(&st->staff);
-	table_free(st->t);
+	field_free(&st->search);
 	free(st);
 }
 
@@ -165,6 +200,15 @@ static void draw_detail(struct admin *st, int y, int x, int w)
 	free(line);
 }
 
+/* The search box at the right of the heading: "/ 查找" until used. */
+static void draw_search(struct admin *st, int y, int x, int w)
+{
+	const char *label = tr(MSG_SEC_ADMIN_SEARCH);
+	int lw = width_str(label) + 1;
+	term_text(y, x, lw, label, st->searching ? COL_KEY : COL_DIM, ALIGN_LEFT);
+	field_draw(&st->search, y, x + lw, w - lw, st->searching);
+}
+
 static void admin_draw(struct app *app, void *state, const struct rect *r)
 {
 	struct admin *st = state;
@@ -174,11 +218,15 @@ static void admin_draw(struct app *app, void *state, const struct rect *r)
 	draw_tree(st, &tree);
 	const char *org = selected_org(st);
 	char *head = trs(MSG_SEC_ADMIN_ACCOUNTS, org ? org : "", st->staff.n);
-	term_text(r->y, list.x, list.w, head, st->focus == 1 ? COL_KEY : COL_DIM, ALIGN_LEFT);
+	term_text(r->y, list.x, list.w - SEARCH_W - 1, head, st->focus == 1 ? COL_KEY : COL_DIM,
+	          ALIGN_LEFT);
 	free(head);
-	table_layout(st->t, list.w);
-	table_draw(st->t, &list);
+	livelist_draw(st->ll, &list);
+	if (st->ll->error.len)
+		term_text(list.y + 1, list.x, list.w, strbuf_str(&st->ll->error), COL_ERROR,
+		          ALIGN_LEFT);
 	draw_detail(st, r->y + r->h - 1, list.x, list.w);
+	draw_search(st, r->y, list.x + list.w - SEARCH_W, SEARCH_W);
 }
 
 /* Opens an account form on the selected account (or the selected unit). */
@@ -218,10 +266,36 @@ static int ask_suspend(struct app *app, struct admin *st)
 	return SCR_HANDLED;
 }
 
+/* In the search box: typing narrows the accounts (debounced); Enter, Tab
+ * or Down go to the accounts with the narrowing kept, Esc clears it. */
+static int search_key(struct app *app, struct admin *st, const struct key *k)
+{
+	if (key_matches(k, "Esc")) {
+		st->searching = 0;
+		if (*field_text(&st->search)) {
+			field_clear(&st->search);
+			load_staff(app, st, 0);
+		}
+		return SCR_HANDLED;
+	}
+	if (key_matches(k, "Enter Tab Down")) {
+		st->searching = 0;
+		st->focus = 1;
+		return SCR_HANDLED;
+	}
+	char *before = xstrdup(field_text(&st->search));
+	int r = field_key(&st->search, k);
+	if (strcmp(before, field_text(&st->search)) != 0)
+		load_staff(app, st, DEBOUNCE_MS);
+	free(before);
+	return r ? SCR_HANDLED : SCR_UNHANDLED;
+}
+
 static int admin_key(struct app *app, void *state, const struct key *k)
 {
 	struct admin *st = state;
-	(void)app;
+	if (st->searching)
+		return search_key(app, st, k);
 	/* any key but y cancels a pending suspension, then does what it does */
 	if (st->confirming && !key_matches(k, action_get(ACT_CONFIRM_YES)->keys))
 		st->confirming = 0;
@@ -234,24 +308,25 @@ static int navigate(struct app *app, struct admin *st, enum action_id a)
 	struct rect r = app_content();
 	int h = r.h - 4, before = st->org_lb.selected;
 	if (st->focus == 1)
-		return table_action(st->t, a, h) ? SCR_HANDLED : SCR_UNHANDLED;
+		return livelist_action(st->ll, app, a, h) ? SCR_HANDLED : SCR_UNHANDLED;
 	if (!listbox_action(&st->org_lb, a, h))
 		return SCR_UNHANDLED;
-	if (st->org_lb.selected != before) {
-		table_clear(st->t);
-		load_staff(app, st);
-	}
+	if (st->org_lb.selected != before)
+		load_staff(app, st, 0);
 	return SCR_HANDLED;
 }
 
-/* After a form closed: read the accounts again. */
+/* Collects the list's answers; after a form changed something, reads the
+ * accounts again with the selection kept. */
 static int admin_tick(struct app *app, void *state)
 {
 	struct admin *st = state;
-	if (!st->changed)
-		return 0;
-	load_staff(app, st);
-	return SCR_HANDLED;
+	if (st->changed) {
+		st->changed = 0;
+		livelist_refresh(st->ll, app);
+	}
+	livelist_tick(st->ll, app);
+	return 0;
 }
 
 static int admin_action(struct app *app, void *state, enum action_id a)
@@ -260,6 +335,7 @@ static int admin_action(struct app *app, void *state, enum action_id a)
 	switch (a) {
 	case ACT_BACK: return SCR_POP;
 	case ACT_ADMIN_FOCUS: st->focus = !st->focus; return SCR_HANDLED;
+	case ACT_ADMIN_SEARCH: st->searching = 1; return SCR_HANDLED;
 	case ACT_ADMIN_RELOAD: load_all(app, st); return SCR_HANDLED;
 	case ACT_ADMIN_ADD: return open_form(app, st, FORM_ADD);
 	case ACT_ADMIN_PASSWD: return open_form(app, st, FORM_PASSWD);
@@ -283,10 +359,10 @@ static int admin_has_selection(struct app *app, void *state)
 }
 
 static const enum action_id admin_actions[] = {
-	ACT_ADMIN_ADD,	    ACT_ADMIN_SUSPEND, ACT_ADMIN_RESUME, ACT_ADMIN_PASSWD, ACT_ADMIN_ROLES,
-	ACT_ADMIN_ORG,	    ACT_ADMIN_FOCUS,   ACT_ADMIN_RELOAD, ACT_CONFIRM_YES,  ACT_BACK,
-	ACT_UP,		    ACT_DOWN,	       ACT_PAGE_UP,	 ACT_PAGE_DOWN,	   ACT_FIRST,
-	ACT_LAST,	    ACT_NONE};
+    ACT_ADMIN_SEARCH, ACT_ADMIN_ADD, ACT_ADMIN_SUSPEND, ACT_ADMIN_RESUME, ACT_ADMIN_PASSWD,
+    ACT_ADMIN_ROLES,  ACT_ADMIN_ORG, ACT_ADMIN_FOCUS,   ACT_ADMIN_RELOAD, ACT_CONFIRM_YES,
+    ACT_BACK,         ACT_UP,        ACT_DOWN,          ACT_PAGE_UP,      ACT_PAGE_DOWN,
+    ACT_FIRST,        ACT_LAST,      ACT_NONE};
 
 const struct screen screen_admin = {
 	.name = "admin",

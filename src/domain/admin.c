@@ -8,11 +8,17 @@
 #include "base/xalloc.h"
 #include "domain/role.h"
 
-static const char *const sql_user_list =
-	"SELECT login, full_name, employee_no, coalesce(credential_no, ''), coalesce(phone, ''),"
-	"       org_code, org_short_name, status, roles, can_login,"
-	"       to_char(created_at, 'YYYY-MM-DD HH24:MI')"
-	"  FROM api.user_list($1)";
+/* The staff of a unit and the units below it ($1, NULL: all), narrowed by
+ * a fragment ($2, NULL: none) or held roles ($3). */
+static const char *const sql_user_search =
+    "SELECT login, full_name, employee_no, coalesce(credential_no, ''), coalesce(phone, ''),"
+    "       org_code, org_short_name, status, roles, can_login,"
+    "       to_char(created_at, 'YYYY-MM-DD HH24:MI')"
+    "  FROM api.user_list($1)"
+    " WHERE $2::text IS NULL"
+    "    OR strpos(lower(login), lower($2)) > 0 OR strpos(lower(full_name), lower($2)) > 0"
+    "    OR strpos(lower(org_code), lower($2)) > 0 OR strpos(org_short_name, $2) > 0"
+    "    OR strpos(lower(employee_no), lower($2)) > 0 OR roles && $3::text[]";
 static const char *const sql_user_add =
 	"SELECT api.user_add($1, $2, $3, $4, $5::text[], $6, $7, $8)";
 static const char *const sql_user_suspend = "SELECT api.user_suspend($1)";
@@ -147,22 +153,61 @@ static PGresult *fetch(struct db *db, const char *sql, int nparams, const char *
 	return res;
 }
 
-enum status admin_user_list(struct db *db, const char *org_code, struct staff_list *out,
-			    struct db_error *err)
+/* The accounts of res (zeroed and allocated by the caller, n rows). */
+static void read_staff(const PGresult *res, struct staff_list *out)
 {
-	const char *params[] = {org_code && *org_code ? org_code : NULL};
-	PGresult *res =
-		fetch(db, sql_user_list, 1, params, (void **)&out->v, &out->n, sizeof *out->v, err);
-	if (!res)
-		return err->status;
 	for (int i = 0; i < out->n; i++) {
 		struct staff *s = &out->v[i];
 		take_text(s, staff_text, res, i);
 		s->roles = admin_roles_from_array(PQgetvalue(res, i, 8));
 		s->can_login = strcmp(PQgetvalue(res, i, 9), "t") == 0;
 	}
+}
+
+enum status admin_user_list(struct db *db, const char *org_code, struct staff_list *out,
+                            struct db_error *err)
+{
+	const char *params[] = {org_code && *org_code ? org_code : NULL, NULL, "{}"};
+	PGresult *res =
+	    fetch(db, sql_user_search, 3, params, (void **)&out->v, &out->n, sizeof *out->v, err);
+	if (!res)
+		return err->status;
+	read_staff(res, out);
 	PQclear(res);
 	return ST_OK;
+}
+
+void admin_user_list_read(const PGresult *res, struct staff_list *out)
+{
+	out->n = PQntuples(res);
+	out->v = xcalloc((size_t)out->n + 1, sizeof *out->v);
+	read_staff(res, out);
+}
+
+unsigned admin_roles_matching(const char *text)
+{
+	unsigned mask = 0;
+	struct strbuf low = STRBUF_INIT;
+	for (const char *c = text ? text : ""; *c; c++)
+		strbuf_addc(&low, (char)tolower((unsigned char)*c));
+	for (unsigned bit = 1; low.len && bit <= ROLE_ADMIN; bit <<= 1)
+		if (strstr(short_name((enum role)bit), strbuf_str(&low)) ||
+		    strstr(role_label((enum role)bit), text))
+			mask |= bit;
+	strbuf_free(&low);
+	return mask;
+}
+
+enum status admin_user_search_send(struct db *db, const char *org_code, const char *text,
+                                   struct db_error *err)
+{
+	int blank = !text || strspn(text, " ") == strlen(text);
+	char *roles = roles_array(blank ? 0 : admin_roles_matching(text));
+	const char *params[] = {org_code && *org_code ? org_code : NULL, blank ? NULL : text,
+	                        roles};
+	enum status st = db_async_send(db, sql_user_search, 3, params, err);
+	free(roles);
+	return st;
 }
 
 void staff_list_free(struct staff_list *l)

@@ -57,6 +57,18 @@ struct staff_new {
 /* The staff of an org unit and the units below it (NULL: everyone). */
 enum status admin_user_list(struct db *db, const char *org_code, struct staff_list *out,
 			    struct db_error *err);
+/* Sends (db_async_send) the staff of an org unit and the units below it
+ * (NULL: everyone) that match text, or all of them when text is NULL or
+ * blank: a fragment of the login, the name, the unit's code or short name,
+ * or of a role's name in either language or its short name ("处理员",
+ * "handler"). The values go as parameters. Read the result with
+ * admin_user_list_read. */
+enum status admin_user_search_send(struct db *db, const char *org_code, const char *text,
+                                   struct db_error *err);
+/* The accounts of a finished admin_user_search_send or user-list result. */
+void admin_user_list_read(const PGresult *res, struct staff_list *out);
+/* The roles whose short name or name (Chinese or English) contains text. */
+unsigned admin_roles_matching(const char *text);
 void staff_list_free(struct staff_list *l);
 /* The row of l for login, or NULL. */
 const struct staff *staff_list_find(const struct staff_list *l, const char *login);
