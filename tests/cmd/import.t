@@ -148,7 +148,7 @@ out=$(PGOPTIONS="-c lock_timeout=500" PGUSER=demo_admin PGPASSWORD=demo "$SMCON"
 	-d "host=$SMCON_TEST_PG/run dbname=$DB" import entity "$DATA/entity-gb18030.csv" 2>"$SCRATCH/stderr")
 rc=$?
 is "$rc" 5 "an import that cannot lock the entity master fails (exit 5, a conflict)"
-like "$(cat "$SCRATCH/stderr")" "lock timeout" "  and says why"
+like "$(cat "$SCRATCH/stderr")" "等待锁超时" "  and says why"
 is "$(entities)" "$before" "  nothing of it was written"
 is "$(sql "SELECT status FROM meta.import_job ORDER BY id DESC LIMIT 1")" failed "  the job says failed"
 

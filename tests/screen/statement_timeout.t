@@ -24,7 +24,8 @@ wait_until 10 locked
 is "$?" 0 "another session holds the entity table"
 scr_type "红豆"
 await "操作已取消" "the search behind the lock gives up after the statement time limit"
-contains "$(scr_capture)" "statement timeout" "  ... and says it was the time limit"
+contains "$(scr_capture)" "超过了语句的时间限制" "  ... and says it was the time limit"
+unlike "$(scr_capture)" "statement timeout" "  ... in Chinese, not the server's English"
 scr_keys F10
 await "<<exited>>" "the console is still responsive and quits"
 done_testing
