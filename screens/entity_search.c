@@ -72,7 +72,7 @@ static void *search_enter(struct app *app, void *arg)
 	st->ll = livelist_new(&src, 7, 0, st);
 	st->ll->page_rows = PAGE_ROWS;
 	st->table = st->ll->table;
-	table_col_msg(st->table, 0, MSG_ENTITY_F_NAME, 12, 0, ALIGN_LEFT, 3);
+	table_col_msg(st->table, 0, MSG_ENTITY_F_NAME, 12, 0, ALIGN_MIDCUT, 3);
 	table_col_msg(st->table, 1, MSG_ENTITY_F_USCC, 18, 18, ALIGN_LEFT, 0);
 	table_col_msg(st->table, 2, MSG_ENTITY_COL_REP, 6, 10, ALIGN_LEFT, 0);
 	table_col_msg(st->table, 3, MSG_ENTITY_COL_STATUS, 4, 6, ALIGN_LEFT, 0);

@@ -175,6 +175,33 @@ void width_pad(struct strbuf *out, int n)
 		strbuf_addc(out, ' ');
 }
 
+/* The byte offset of the longest tail of s at most cols columns wide. */
+static size_t width_suffix(const char *s, int cols, int *used)
+{
+	size_t n = strlen(s), i = 0;
+	int rest = width_str(s);
+	uint32_t cp;
+	while (i < n && rest > cols) {
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		rest -= width_cp(cp);
+		i += len;
+	}
+	*used = rest;
+	return i;
+}
+
+/* s, wider than cols, as its head, WIDTH_MARKER and its tail in cols columns. */
+static void fit_midcut(struct strbuf *out, const char *s, int cols)
+{
+	int head_w, tail_w, avail = cols - 1;
+	size_t head = width_prefix(s, (avail + 1) / 2, &head_w);
+	size_t tail = width_suffix(s, avail - head_w, &tail_w);
+	add_shown(out, s, head, 0);
+	strbuf_add(out, WIDTH_MARKER);
+	add_shown(out, s + tail, strlen(s + tail), 0);
+	width_pad(out, avail - head_w - tail_w);
+}
+
 void width_fit(struct strbuf *out, const char *s, int cols, enum width_align align)
 {
 	if (cols <= 0)
@@ -186,6 +213,10 @@ void width_fit(struct strbuf *out, const char *s, int cols, enum width_align ali
 		width_pad(out, left);
 		add_shown(out, s, strlen(s), 0);
 		width_pad(out, gap - left);
+		return;
+	}
+	if (align == ALIGN_MIDCUT && cols >= 5) {
+		fit_midcut(out, s, cols);
 		return;
 	}
 	size_t keep = width_prefix(s, cols - 1, &used);

@@ -11,7 +11,9 @@
 
 #include "base/strbuf.h"
 
-enum width_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+/* ALIGN_MIDCUT: left-aligned, and text too wide loses its middle rather than
+ * its end (中国石化销售股份…无锡惠山加油站), for names whose ends tell them apart. */
+enum width_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER, ALIGN_MIDCUT };
 
 #define WIDTH_MARKER "\xe2\x80\xa6" /* … marks truncated text */
 
@@ -46,7 +48,8 @@ void width_sanitize(struct strbuf *out, const char *s);
  * tabs are kept, a carriage return becomes a line feed (CR LF one). */
 void width_sanitize_text(struct strbuf *out, const char *s);
 /* Appends s fitted to exactly cols columns: padded with spaces, or cut with
- * WIDTH_MARKER when too wide; a character is never split. */
+ * WIDTH_MARKER when too wide (at the end; ALIGN_MIDCUT: in the middle); a
+ * character is never split. */
 void width_fit(struct strbuf *out, const char *s, int cols, enum width_align align);
 /* Appends n spaces. */
 void width_pad(struct strbuf *out, int n);

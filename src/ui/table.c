@@ -209,6 +209,11 @@ static int lowest_priority(const struct table *t)
 
 static void shrink(struct table *t, int width)
 {
+	/* A column no row fills shows only its title: it goes before anything
+	 * is cut (the search's 匹配 column when no hit came from a former name). */
+	for (int c = 1; c < t->ncols && total(t) > width; c++)
+		if (t->nrows && t->content_w[c] == 0)
+			t->cols[c].hidden = 1;
 	/* Take columns from the widest flex column first, down to its minimum. */
 	while (total(t) > width) {
 		int widest = -1;

@@ -71,7 +71,8 @@ void table_highlight_add(struct table *t, const char *fragment);
 void table_remove_row(struct table *t, int row);
 /* Sizes the columns for a width (cheap: cell widths are cached, so a
  * layout per frame costs the columns, not the rows): content width within each column's limits;
- * spare room goes to flex columns; when there is too little, flex columns
+ * spare room goes to flex columns; when there is too little, a column that
+ * no row fills goes first (it would show only its title), then flex columns
  * shrink to their minimum and then columns are hidden, the lowest priority
  * first (table_col_priority), from the right among equals; the first column
  * always stays. */

@@ -35,7 +35,7 @@ static int used(const struct table *t)
 
 int main(void)
 {
-	plan(16);
+	plan(18);
 	width_setup();
 	struct table *t = sample();
 	table_layout(t, 160);
@@ -62,6 +62,22 @@ int main(void)
 	   "  ... then the next lowest, never the first");
 	table_layout(t, 10);
 	is_int(used(t), 10, "narrower than the first column: it is cut to fit");
+	/* an empty column goes before a name is cut */
+	struct table *e = table_new(3);
+	table_col(e, 0, "名称", 12, 0, ALIGN_MIDCUT, 3);
+	table_col(e, 1, "统一社会信用代码", 18, 18, ALIGN_LEFT, 0);
+	table_col(e, 2, "匹配", 4, 0, ALIGN_LEFT, 1);
+	table_col_priority(e, 2, 5);
+	int er = table_add_row(e);
+	table_set(e, er, 0, "中国石化销售股份有限公司江苏无锡石油分公司惠山加油站");
+	table_set(e, er, 1, "91320206MA1MXXXX0X");
+	table_layout(e, 60);
+	ok(e->cols[2].hidden && e->width[0] > 12,
+	   "a column no row fills is hidden before the name is cut, whatever its priority");
+	table_set(e, er, 2, "曾用名");
+	table_layout(e, 60);
+	ok(!e->cols[2].hidden, "  ... and shown again once a row fills it");
+	table_free(e);
 	table_clear(t);
 	is_int(t->nrows, 0, "clear removes the rows");
 	is_int(t->lb.selected, -1, "  ... and the selection");

@@ -1,5 +1,6 @@
 /* The UTF-8 width module: columns, truncation and padding of Chinese text. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/width.h"
 #include "lib/tap.h"
@@ -18,6 +19,25 @@ static void check_fit(const char *s, int cols, enum width_align a, const char *w
 	is_str(got, want, name);
 	is_int(width_str(got), cols, "  ... and it is exactly that wide");
 	free(got);
+}
+
+/* A name cut in the middle keeps what tells branches apart: their ends. */
+static void midcut(void)
+{
+	const char *a = "中国石化销售股份有限公司江苏无锡石油分公司惠山加油站";
+	const char *b = "中国石化销售股份有限公司江苏无锡石油分公司东亭加油站";
+	check_fit(a, 25, ALIGN_MIDCUT, "中国石化销售…司惠山加油站",
+	          "a long name cut in the middle: its head, …, its tail");
+	char *fa = fit(a, 25, ALIGN_MIDCUT), *fb = fit(b, 25, ALIGN_MIDCUT);
+	ok(strcmp(fa, fb) != 0, "  ... so that two branches of one company stay apart");
+	free(fa);
+	free(fb);
+	check_fit(a, 25, ALIGN_LEFT, "中国石化销售股份有限公司…",
+	          "cut at the end, they would read the same");
+	check_fit("梁溪区老张面馆", 20, ALIGN_MIDCUT, "梁溪区老张面馆      ",
+	          "a name that fits is padded, not cut");
+	check_fit("abcdefghij", 7, ALIGN_MIDCUT, "abc…hij",
+	          "ASCII: three and three around the marker");
 }
 
 static void widths(void)
@@ -152,9 +172,10 @@ static void prefixes(void)
 
 int main(void)
 {
-	plan(62);
+	plan(71);
 	width_setup();
 	widths();
+	midcut();
 	decoding();
 	sanitizing();
 	fitting();
