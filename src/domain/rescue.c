@@ -26,6 +26,7 @@ static const char *const sql_steps =
 static const char *const sql_proposals =
     "SELECT level, reason, reason_text, target, target_phone, distance_km "
     "FROM api.rescue_proposals($1::bigint)";
+static const char *const sql_caller_phone = "SELECT api.rescue_caller_phone($1::bigint)";
 static const char *const sql_list =
     "SELECT id, incident_no, state, level, received_at, address, trapped, unit "
     "FROM api.rescue_list($1::boolean, $2::integer)";
@@ -144,6 +145,18 @@ PGresult *rescue_proposals(struct db *db, const char *id, struct db_error *err)
 {
 	const char *params[] = {id};
 	return db_exec(db, sql_proposals, 1, params, err);
+}
+
+enum status rescue_caller_phone(struct db *db, const char *id, char **phone, struct db_error *err)
+{
+	const char *params[] = {id};
+	PGresult *res = db_exec(db, sql_caller_phone, 1, params, err);
+	*phone = NULL;
+	if (!res)
+		return err->status;
+	*phone = xstrdup(PQntuples(res) ? PQgetvalue(res, 0, 0) : "");
+	PQclear(res);
+	return ST_OK;
 }
 
 PGresult *rescue_list(struct db *db, const char *open, const char *limit, struct db_error *err)

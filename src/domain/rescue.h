@@ -106,6 +106,11 @@ const char *rescue_board_sql(void);
 PGresult *rescue_show(struct db *db, const char *id, struct db_error *err);
 PGresult *rescue_steps(struct db *db, const char *id, struct db_error *err);
 PGresult *rescue_proposals(struct db *db, const char *id, struct db_error *err);
+/* The caller's phone of incident id in full, for the callback: ST_OK with
+ * *phone set (free()); ST_DENIED with err filled for a role or scope that
+ * may not see it. Every reveal is audited by the
+ * database (api.rescue_caller_phone). */
+enum status rescue_caller_phone(struct db *db, const char *id, char **phone, struct db_error *err);
 /* Recent incidents, newest first; open: "true" for open ones only. */
 PGresult *rescue_list(struct db *db, const char *open, const char *limit, struct db_error *err);
 /* The causes an incident may be closed with (code, name). */
