@@ -28,5 +28,6 @@ extern const struct screen screen_rescue_detail;
 extern const struct screen screen_rescue_close;
 extern const struct screen screen_rescue_cancel;
 extern const struct screen screen_rescue_callback;
+extern const struct screen screen_rescue_decline;
 
 #endif

@@ -305,6 +305,23 @@ static int board_open(struct app *app, struct board *st, const struct screen *s)
 	return SCR_HANDLED;
 }
 
+/* Whether the selected incident has an escalation proposal. */
+static int selected_proposal(struct board *st)
+{
+	const char *key = livelist_selected_key(st->ll);
+	struct clockrow *c = key ? clock_of(st, key) : NULL;
+	return c && c->proposal;
+}
+
+/* Declining is offered only for a proposal: the form names it. */
+static int board_decline(struct app *app, struct board *st)
+{
+	if (selected_proposal(st))
+		return board_open(app, st, &screen_rescue_decline);
+	app_message(app, MSGK_ERROR, tr(MSG_RESCUE_NO_PROPOSAL));
+	return SCR_HANDLED;
+}
+
 static int board_action(struct app *app, void *state, enum action_id a)
 {
 	struct board *st = state;
@@ -318,6 +335,7 @@ static int board_action(struct app *app, void *state, enum action_id a)
 	case ACT_RESCUE_ARRIVE: return board_step(app, st, RV_ARRIVE);
 	case ACT_RESCUE_RELEASE: return board_step(app, st, RV_RELEASE);
 	case ACT_RESCUE_ESCALATE: return board_step(app, st, RV_ESCALATE);
+	case ACT_RESCUE_DECLINE: return board_decline(app, st);
 	case ACT_RESCUE_TAKE: return board_step(app, st, RV_COUNT);
 	case ACT_RESCUE_CLOSE: return board_open(app, st, &screen_rescue_close);
 	case ACT_RESCUE_CANCEL: return board_open(app, st, &screen_rescue_cancel);
@@ -336,6 +354,12 @@ static int board_has_selection(struct app *app, void *state)
 	return livelist_selected_key(st->ll) != NULL;
 }
 
+static int board_offers(struct app *app, void *state, enum action_id a)
+{
+	(void)app;
+	return a != ACT_RESCUE_DECLINE || selected_proposal(state);
+}
+
 static const enum action_id board_actions[] = {ACT_RESCUE_NEW,
                                                ACT_RESCUE_DISPATCH,
                                                ACT_RESCUE_ACK,
@@ -345,6 +369,7 @@ static const enum action_id board_actions[] = {ACT_RESCUE_NEW,
                                                ACT_RESCUE_CLOSE,
                                                ACT_RESCUE_CANCEL,
                                                ACT_RESCUE_ESCALATE,
+                                               ACT_RESCUE_DECLINE,
                                                ACT_RESCUE_CALLBACK,
                                                ACT_RESCUE_TAKE,
                                                ACT_RESCUE_SHOW,
@@ -366,6 +391,7 @@ const struct screen screen_rescue_board = {
     .draw = board_draw,
     .action = board_action,
     .has_selection = board_has_selection,
+    .offers = board_offers,
     .tick = board_tick,
     .notify = board_notify,
 };

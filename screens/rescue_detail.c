@@ -116,6 +116,26 @@ static int detail_step(struct app *app, struct detail *st, enum rescue_verb verb
 	return SCR_HANDLED;
 }
 
+static int has_proposal(const struct detail *st)
+{
+	return st->props && PQntuples(st->props) > 0;
+}
+
+static int detail_offers(struct app *app, void *state, enum action_id a)
+{
+	(void)app;
+	return a != ACT_RESCUE_DECLINE || has_proposal(state);
+}
+
+static int detail_decline(struct app *app, struct detail *st)
+{
+	if (has_proposal(st))
+		app_push(app, &screen_rescue_decline, st->id);
+	else
+		app_message(app, MSGK_ERROR, tr(MSG_RESCUE_NO_PROPOSAL));
+	return SCR_HANDLED;
+}
+
 static int detail_action(struct app *app, void *state, enum action_id a)
 {
 	struct detail *st = state;
@@ -126,6 +146,7 @@ static int detail_action(struct app *app, void *state, enum action_id a)
 	case ACT_RESCUE_ARRIVE: return detail_step(app, st, RV_ARRIVE);
 	case ACT_RESCUE_RELEASE: return detail_step(app, st, RV_RELEASE);
 	case ACT_RESCUE_ESCALATE: return detail_step(app, st, RV_ESCALATE);
+	case ACT_RESCUE_DECLINE: return detail_decline(app, st);
 	case ACT_RESCUE_CLOSE: app_push(app, &screen_rescue_close, st->id); return SCR_HANDLED;
 	case ACT_RESCUE_CANCEL: app_push(app, &screen_rescue_cancel, st->id); return SCR_HANDLED;
 	case ACT_RESCUE_CALLBACK:
@@ -142,17 +163,10 @@ static int detail_tick(struct app *app, void *state)
 	return 0;
 }
 
-static const enum action_id detail_actions[] = {ACT_RESCUE_DISPATCH,
-                                                ACT_RESCUE_ACK,
-                                                ACT_RESCUE_ENROUTE,
-                                                ACT_RESCUE_ARRIVE,
-                                                ACT_RESCUE_RELEASE,
-                                                ACT_RESCUE_CLOSE,
-                                                ACT_RESCUE_CANCEL,
-                                                ACT_RESCUE_ESCALATE,
-                                                ACT_RESCUE_CALLBACK,
-                                                ACT_BACK,
-                                                ACT_NONE};
+static const enum action_id detail_actions[] = {
+    ACT_RESCUE_DISPATCH, ACT_RESCUE_ACK,      ACT_RESCUE_ENROUTE, ACT_RESCUE_ARRIVE,
+    ACT_RESCUE_RELEASE,  ACT_RESCUE_CLOSE,    ACT_RESCUE_CANCEL,  ACT_RESCUE_ESCALATE,
+    ACT_RESCUE_DECLINE,  ACT_RESCUE_CALLBACK, ACT_BACK,           ACT_NONE};
 
 const struct screen screen_rescue_detail = {
     .name = "rescue.detail",
@@ -163,4 +177,5 @@ const struct screen screen_rescue_detail = {
     .draw = detail_draw,
     .action = detail_action,
     .tick = detail_tick,
+    .offers = detail_offers,
 };

@@ -1,8 +1,11 @@
 /* The steps of the 96333 desk that need an answer from the dispatcher —
  * closing (the cause), cancelling (the reason), the callback (its result),
- * each with a note — as small forms (ui/form.h) over the selected incident,
- * and the helpers the desk's screens share: a step taken at once, states,
- * timestamps. */
+ * each with a note, and declining an escalation proposal (the reason
+ * required) — as small forms (ui/form.h) over the selected incident, headed
+ * by its number and address; the callback form shows the caller's number
+ * whole (api.rescue_caller_phone: audited), the decline form the proposal
+ * it overrides. And the helpers the desk's screens share: a step taken at
+ * once, states, timestamps. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +125,9 @@ static const struct form_choice results[] = {{"satisfied", MSG_RESCUE_CALLBACK_S
                                              {"unreachable", MSG_RESCUE_CALLBACK_UNREACHABLE},
                                              {NULL, MSG_EMPTY}};
 
+static const struct form_choice levels[] = {
+    {"2", MSG_RESCUE_LEVEL_2}, {"3", MSG_RESCUE_LEVEL_3}, {NULL, MSG_EMPTY}};
+
 static const struct form_field_def close_defs[] = {
     {.name = "cause",
      .label = MSG_RESCUE_LABEL_CAUSE,
@@ -152,38 +158,115 @@ static const struct form_field_def callback_defs[] = {
     {.name = "note", .label = MSG_RESCUE_LABEL_NOTE, .kind = FK_TEXT, .max_bytes = 2000},
 };
 
+/* api.rescue_decline's refusal without a reason names 理由. */
+static const struct form_field_def decline_defs[] = {
+    {.name = "level",
+     .label = MSG_RESCUE_LABEL_LEVEL,
+     .kind = FK_CHOICE,
+     .required = FORM_REQUIRED,
+     .choices = levels},
+    {.name = "note",
+     .label = MSG_RESCUE_LABEL_WHY,
+     .kind = FK_TEXT,
+     .max_bytes = 2000,
+     .required = FORM_REQUIRED_DB,
+     .db_names = "理由"},
+};
+
 struct stepform {
 	char *id;
 	enum rescue_verb verb;
 	struct form form;
+	char *no, *address; /* the incident's number and address, "" if unread */
+	char *extra;        /* the caller's number or the proposal; NULL: none */
+	int extra_error;    /* extra is the refusal instead */
 };
 
-static struct stepform *step_open(const char *id, enum rescue_verb verb,
+/* The incident's number and address for the heading. */
+static void load_heading(struct app *app, struct stepform *st)
+{
+	struct db_error err;
+	db_error_init(&err);
+	PGresult *res = rescue_board(&app->db, st->id, &err);
+	int ok = res && PQntuples(res) == 1;
+	st->no = xstrdup(ok ? PQgetvalue(res, 0, RB_NO) : st->id);
+	st->address = xstrdup(ok ? PQgetvalue(res, 0, RB_ADDRESS) : "");
+	PQclear(res);
+	db_error_free(&err);
+}
+
+static struct stepform *step_open(struct app *app, const char *id, enum rescue_verb verb,
                                   const struct form_field_def *defs)
 {
 	struct stepform *st = xcalloc(1, sizeof *st);
 	st->id = xstrdup(id);
 	st->verb = verb;
 	form_init(&st->form, defs, 2, NULL, NULL);
+	load_heading(app, st);
 	return st;
+}
+
+static void set_extra(struct stepform *st, char *text, const struct db_error *err)
+{
+	st->extra_error = text == NULL;
+	st->extra = text ? text : xstrdup(strbuf_str(&err->message));
 }
 
 static void *close_enter(struct app *app, void *arg)
 {
-	(void)app;
-	return step_open(arg, RV_CLOSE, close_defs);
+	return step_open(app, arg, RV_CLOSE, close_defs);
 }
 
 static void *cancel_enter(struct app *app, void *arg)
 {
-	(void)app;
-	return step_open(arg, RV_CANCEL, cancel_defs);
+	return step_open(app, arg, RV_CANCEL, cancel_defs);
 }
 
+/* The caller's number, whole: the database checks who may see it and
+ * records that this dispatcher did. */
 static void *callback_enter(struct app *app, void *arg)
 {
-	(void)app;
-	return step_open(arg, RV_CALLBACK, callback_defs);
+	struct stepform *st = step_open(app, arg, RV_CALLBACK, callback_defs);
+	struct db_error err;
+	char *phone;
+	db_error_init(&err);
+	if (rescue_caller_phone(&app->db, st->id, &phone, &err) == ST_OK) {
+		set_extra(st, trs(MSG_RESCUE_CALLER_PHONE, phone), NULL);
+		free(phone);
+	} else {
+		set_extra(st, NULL, &err);
+	}
+	db_error_free(&err);
+	return st;
+}
+
+/* The proposal to decline: the most urgent one, its level chosen. */
+static void *decline_enter(struct app *app, void *arg)
+{
+	struct stepform *st = step_open(app, arg, RV_DECLINE, decline_defs);
+	struct db_error err;
+	db_error_init(&err);
+	PGresult *res = rescue_proposals(&app->db, st->id, &err);
+	if (res && PQntuples(res) > 0) {
+		int top = 0;
+		for (int i = 1; i < PQntuples(res); i++)
+			if (atoi(PQgetvalue(res, i, 0)) > atoi(PQgetvalue(res, top, 0)))
+				top = i;
+		set_extra(st,
+		          trs(MSG_RESCUE_PROPOSAL_LINE, PQgetvalue(res, top, 0),
+		              PQgetvalue(res, top, 2), PQgetvalue(res, top, 3),
+		              PQgetvalue(res, top, 4)),
+		          NULL);
+		form_set(&st->form, 0, PQgetvalue(res, top, 0));
+	} else if (res) {
+		set_extra(st, xstrdup(tr(MSG_RESCUE_NO_PROPOSAL)), NULL);
+		st->extra_error = 1;
+	} else {
+		set_extra(st, NULL, &err);
+	}
+	PQclear(res);
+	db_error_free(&err);
+	return st;
 }
 
 static void step_leave(struct app *app, void *state)
@@ -192,6 +275,9 @@ static void step_leave(struct app *app, void *state)
 	(void)app;
 	form_free(&st->form);
 	free(st->id);
+	free(st->no);
+	free(st->address);
+	free(st->extra);
 	free(st);
 }
 
@@ -199,10 +285,16 @@ static void step_draw(struct app *app, void *state, const struct rect *r)
 {
 	struct stepform *st = state;
 	(void)app;
-	char *h = trs(MSG_RESCUE_STEP_HEADING, st->id);
+	char *h = trs(MSG_RESCUE_STEP_HEADING, st->no, st->address);
 	term_text(r->y + 1, r->x + 2, r->w - 4, h, COL_KEY, ALIGN_LEFT);
 	free(h);
-	struct rect fr = {r->y + 3, r->x + 2, r->h - 3, r->w - 4};
+	int y = r->y + 3;
+	if (st->extra) {
+		term_text(y, r->x + 2, r->w - 4, st->extra, st->extra_error ? COL_ERROR : COL_MATCH,
+		          ALIGN_LEFT);
+		y += 2;
+	}
+	struct rect fr = {y, r->x + 2, r->h - (y - r->y), r->w - 4};
 	form_draw(&st->form, &fr);
 }
 
@@ -210,6 +302,7 @@ static const char *const step_sql[] = {
     [RV_CLOSE] = "SELECT api.rescue_close($1::bigint, NULL, $2, nullif($3, ''))",
     [RV_CANCEL] = "SELECT api.rescue_cancel($1::bigint, NULL, $2, nullif($3, ''))",
     [RV_CALLBACK] = "SELECT api.rescue_callback($1::bigint, NULL, $2, nullif($3, ''))",
+    [RV_DECLINE] = "SELECT api.rescue_decline($1::bigint, NULL, $2::integer, nullif($3, ''))",
 };
 
 static int step_save(struct app *app, struct stepform *st)
@@ -266,3 +359,4 @@ static const enum action_id step_actions[] = {ACT_RESCUE_SAVE, ACT_FORM_CANCEL, 
 STEP_SCREEN(screen_rescue_close, "rescue.close", MSG_ACT_RESCUE_CLOSE, close_enter)
 STEP_SCREEN(screen_rescue_cancel, "rescue.cancel", MSG_ACT_RESCUE_CANCEL, cancel_enter)
 STEP_SCREEN(screen_rescue_callback, "rescue.callback", MSG_ACT_RESCUE_CALLBACK, callback_enter)
+STEP_SCREEN(screen_rescue_decline, "rescue.decline", MSG_ACT_RESCUE_DECLINE, decline_enter)

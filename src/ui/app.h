@@ -48,6 +48,10 @@ struct screen {
 	int (*action)(struct app *app, void *state, enum action_id a);
 	/* Optional: whether a PRE_SELECTION action has something selected. */
 	int (*has_selection)(struct app *app, void *state);
+	/* Optional: whether the key line offers action a now (e.g. declining
+	 * a proposal only when the selected row has one); NULL: every action
+	 * of the list. The key still reaches action(), which says why not. */
+	int (*offers)(struct app *app, void *state, enum action_id a);
 	/* Optional: called about once a second and after each event (top screen only). */
 	int (*tick)(struct app *app, void *state);
 	/* Optional: a notification arrived on a channel this screen subscribed to

@@ -48,6 +48,9 @@ static void draw_keys(struct app *app, int y)
 			const struct action *a = action_get(*p);
 			if (!a->hint || !a->keys || !app_allowed(app, *p))
 				continue;
+			if (l == 0 && s->offers &&
+			    !s->offers(app, app->stack[app->depth - 1].state, *p))
+				continue;
 			if (l == 1 && s->actions) {
 				int dup = 0;
 				for (const enum action_id *q = s->actions; *q != ACT_NONE; q++)
