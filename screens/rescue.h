@@ -21,7 +21,16 @@ enum status rescue_take_step(struct app *app, const void *owner, const char *id,
                              const char *version, enum rescue_verb verb, const char *a1,
                              const char *a2);
 
+/* What the intake hands the elevator pick list (screen_rescue_pick): the
+ * text to find, and where the code picked goes (NULL: none picked; the
+ * intake frees it). */
+struct rescue_pick {
+	const char *text;
+	char *picked;
+};
+
 extern const struct screen screen_rescue_board;
+extern const struct screen screen_rescue_pick;
 extern const struct screen screen_rescue_intake;
 extern const struct screen screen_rescue_intake_draft;
 extern const struct screen screen_rescue_detail;

@@ -4,13 +4,17 @@
  * last maintenance and inspection (overdue flagged), entrapments in the
  * last 12 months, the arrival limit, an incident already open on it — then
  * the caller's phone, persons trapped, injured (calls 119 at once) and a
- * note. F5 or ^S takes the call without blocking; the form is kept as a
+ * note. Without a code, the dispatcher types a fragment of the address or
+ * the using unit's name into the code field and presses F3: the elevators
+ * that match come up in a pick list (screen_rescue_pick), and the one
+ * picked fills the code in. F5 or ^S takes the call without blocking; the form is kept as a
  * server-side draft while it is typed (a killed terminal loses nothing: the
  * next login offers it again, screen_rescue_intake_draft). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/width.h"
 #include "base/xalloc.h"
 #include "screens/rescue.h"
 #include "screens/screens.h"
@@ -45,8 +49,10 @@ static const struct form_field_def defs[IF_COUNT] = {
 
 struct intake {
 	struct form form;
-	char *code_shown; /* the code the card is for */
-	PGresult *card;   /* one row of api.elevator_card, or none */
+	char *code_shown;        /* the code the card is for */
+	PGresult *card;          /* one row of api.elevator_card, or none */
+	struct rescue_pick pick; /* the text sent to the pick list, the code picked */
+	char *pick_text;
 };
 
 static struct intake *open_intake(void)
@@ -79,6 +85,8 @@ static void intake_leave(struct app *app, void *state)
 	form_free(&st->form);
 	PQclear(st->card);
 	free(st->code_shown);
+	free(st->pick_text);
+	free(st->pick.picked);
 	free(st);
 }
 
@@ -98,6 +106,9 @@ static void follow_code(struct app *app, struct intake *st)
 	size_t n = strlen(code);
 	if (n < 5 || (n > 7 && n != 20))
 		return;
+	for (const char *p = code; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			return; /* an address fragment for F3, not a code */
 	struct db_error err;
 	db_error_init(&err);
 	st->card = rescue_card(&app->db, code, &err);
@@ -190,10 +201,37 @@ static int intake_key(struct app *app, void *state, const struct key *k)
 	return r;
 }
 
+/* F3: the elevators whose address or using unit holds the code field's text. */
+static int intake_find(struct app *app, struct intake *st)
+{
+	const char *text = form_value(&st->form, IF_CODE);
+	if (utf8_length(text) < 2) {
+		app_message(app, MSGK_ERROR, tr(MSG_RESCUE_PICK_SHORT));
+		return SCR_HANDLED;
+	}
+	free(st->pick_text);
+	st->pick_text = xstrdup(text);
+	st->pick.text = st->pick_text;
+	app_push(app, &screen_rescue_pick, &st->pick);
+	return SCR_HANDLED;
+}
+
+/* Back from the pick list with an elevator: its code, and on to the phone. */
+static void take_pick(struct app *app, struct intake *st)
+{
+	if (!st->pick.picked)
+		return;
+	form_set(&st->form, IF_CODE, st->pick.picked);
+	free(st->pick.picked);
+	st->pick.picked = NULL;
+	form_focus(&st->form, app, IF_PHONE);
+}
+
 static int intake_tick(struct app *app, void *state)
 {
 	struct intake *st = state;
 	PGresult *res;
+	take_pick(app, st);
 	follow_code(app, st);
 	if (form_tick(&st->form, app, &res) != FORM_DONE)
 		return SCR_HANDLED;
@@ -210,12 +248,13 @@ static int intake_action(struct app *app, void *state, enum action_id a)
 	switch (a) {
 	case ACT_FORM_CANCEL: return form_cancel(&st->form);
 	case ACT_RESCUE_SAVE: return intake_save(app, st);
+	case ACT_RESCUE_FIND: return intake_find(app, st);
 	default: return SCR_UNHANDLED;
 	}
 }
 
-static const enum action_id intake_actions[] = {ACT_RESCUE_SAVE, ACT_FORM_CANCEL, ACT_FORM_NEXT,
-                                                ACT_FORM_PREV, ACT_NONE};
+static const enum action_id intake_actions[] = {ACT_RESCUE_SAVE, ACT_RESCUE_FIND, ACT_FORM_CANCEL,
+                                                ACT_FORM_NEXT,   ACT_FORM_PREV,   ACT_NONE};
 
 const struct screen screen_rescue_intake = {
     .name = "rescue.intake",
