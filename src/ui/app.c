@@ -3,8 +3,10 @@
 #include <curses.h>
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/log.h"
@@ -367,14 +369,47 @@ static void check_idle(struct app *app)
 	}
 }
 
+/* SMCON_DRAW_LOG=FILE (for bench/rescue_board.sh): each frame's draw time,
+ * from erase() to refresh(), appended to FILE as "screen microseconds",
+ * one line a frame; one clock_gettime pair a frame, written after the
+ * clock stopped. NULL when unset or the file cannot be opened (logged). */
+static FILE *draw_log_open(void)
+{
+	const char *path = getenv("SMCON_DRAW_LOG");
+	if (!path || !*path)
+		return NULL;
+	FILE *f = fopen(path, "a");
+	if (!f) {
+		log_warn("SMCON_DRAW_LOG %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	setvbuf(f, NULL, _IOLBF, 0);
+	return f;
+}
+
+static void draw_frame(struct app *app, FILE *log)
+{
+	struct timespec t0, t1;
+	if (!log) {
+		frame_draw(app);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	frame_draw(app);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long long us = (t1.tv_sec - t0.tv_sec) * 1000000LL + (t1.tv_nsec - t0.tv_nsec) / 1000;
+	fprintf(log, "%s %lld\n", app->stack[app->depth - 1].screen->name, us);
+}
+
 int app_run(struct app *app)
 {
 	if (term_start(app->conf->ui_color) != 0)
 		return ST_ERROR;
+	FILE *draw_log = draw_log_open();
 	app->last_key_ms = app_now_ms();
 	app_push(app, &screen_login, NULL);
 	while (!app->quit && app->depth > 0) {
-		frame_draw(app);
+		draw_frame(app, draw_log);
 		wait_input(app);
 		struct key k;
 		while (!app->quit && app->depth > 0 && key_read(&k)) {
@@ -393,6 +428,8 @@ int app_run(struct app *app)
 		}
 	}
 	term_stop();
+	if (draw_log)
+		fclose(draw_log);
 	app_pop_to(app, 0);
 	return app->status;
 }
