@@ -2,7 +2,8 @@
  * masked), the escalation proposals of this minute and every step taken —
  * who, when, why. Opening it marks the incident as handled by this
  * dispatcher (the advisory flag; a takeover is recorded). The step keys of
- * the board work here too; the page reads again after each. */
+ * the board work here too; the page reads again after each, and whenever a
+ * step is taken on the incident in a form or at another desk (smcon_rescue). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@ struct detail {
 	char *id;
 	PGresult *show, *props, *steps;
 	int top;
+	int stale; /* a step was taken on it (here, in a step form or at another desk) */
 };
 
 static void load(struct app *app, struct detail *st)
@@ -44,6 +46,7 @@ static void *detail_enter(struct app *app, void *arg)
 		db_error_free(&err);
 	}
 	load(app, st);
+	app_subscribe(app, st, "smcon_rescue");
 	return st;
 }
 
@@ -157,10 +160,27 @@ static int detail_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+/* Every step on the incident sends its id on smcon_rescue: the page reads
+ * again when it is on top (after a step form closes, or when another desk
+ * moved it), so it never shows a state that has passed. */
+static void detail_notify(struct app *app, void *state, const char *channel, const char *payload)
+{
+	struct detail *st = state;
+	char want[80];
+	(void)app, (void)channel;
+	snprintf(want, sizeof want, "\"id\" : %s,", st->id);
+	if (strstr(payload, want))
+		st->stale = 1;
+}
+
 static int detail_tick(struct app *app, void *state)
 {
-	(void)app, (void)state;
-	return 0;
+	struct detail *st = state;
+	if (!st->stale)
+		return SCR_UNHANDLED;
+	st->stale = 0;
+	load(app, st);
+	return SCR_HANDLED;
 }
 
 static const enum action_id detail_actions[] = {
@@ -178,4 +198,5 @@ const struct screen screen_rescue_detail = {
     .action = detail_action,
     .tick = detail_tick,
     .offers = detail_offers,
+    .notify = detail_notify,
 };

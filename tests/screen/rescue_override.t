@@ -71,4 +71,18 @@ is "$(q "SELECT count(*) FROM audit.log WHERE actor = 'demo_dispatcher' AND acti
 scr_keys Escape
 await "未结事件" "Esc goes back to the board"
 
+# the incident's page follows the incident: a step at another desk, and a
+# step taken in a form opened from the page, show without reopening it
+select_row "$(row "$Q")"
+scr_keys Enter
+await "$no_q  已接警" "Enter opens the incident's page (received)"
+psql_as demo_dispatcher2 -c "SELECT api.rescue_dispatch($Q)" >/dev/null
+await "$no_q  已派单" "  ... another desk's dispatch shows on it without a key press"
+scr_keys x
+await "撤销原因" "x opens the cancel form from the page"
+scr_keys 2 Tab
+scr_type "报警人来电：已自行脱困"
+scr_keys F5
+await "$no_q  已撤销" "  ... and once it is done the page shows the incident cancelled"
+
 done_testing
