@@ -316,6 +316,35 @@ static enum status run_rescue_escalate(struct cmd_ctx *ctx, const struct cmd_arg
 	            cmd_opt(args, "note"));
 }
 
+/* smcon rescue phone NUMBER: the caller's whole number, as the callback
+ * form shows it (api.rescue_caller_phone: audited, refused to other roles). */
+static enum status run_rescue_phone(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	enum status st;
+	struct db_error err;
+	char *id = incident_id(ctx, args->argv[0], &st), *phone = NULL;
+	if (!id)
+		return st;
+	db_error_init(&err);
+	st = rescue_caller_phone(ctx->db, id, &phone, &err);
+	if (st != ST_OK) {
+		st = ref_db_fail(ctx, &err);
+	} else {
+		db_error_free(&err);
+		struct rowset *rs = rowset_new(2);
+		rs->record = 1;
+		int row = rowset_add_row(rs);
+		rowset_col(rs, 0, "incident", tr(MSG_RESCUE_COL_NO), CT_TEXT);
+		rowset_col(rs, 1, "caller_phone", tr(MSG_RESCUE_LABEL_PHONE), CT_TEXT);
+		rowset_set(rs, row, 0, args->argv[0]);
+		rowset_set(rs, row, 1, phone);
+		cmd_print(ctx, rs);
+	}
+	free(phone);
+	free(id);
+	return st;
+}
+
 static enum status run_rescue_take(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	enum status st;
@@ -399,6 +428,7 @@ const struct command rescue_commands[] = {
      run_rescue_escalate},
     {"rescue", "callback", ACT_RESCUE_CALLBACK, "NUMBER", callback_opts, 1, 1, 1,
      run_rescue_callback},
+    {"rescue", "phone", ACT_RESCUE_PHONE, "NUMBER", NULL, 1, 1, 1, run_rescue_phone},
     {"rescue", "take", ACT_RESCUE_TAKE, "NUMBER", NULL, 1, 1, 1, run_rescue_take},
     {NULL, NULL, ACT_NONE, NULL, NULL, 0, 0, 0, NULL},
 };

@@ -124,4 +124,18 @@ is "$rc" 3 "an analyst may not act on incidents"
 e demo_analyst rescue show "$no2"
 is "$rc" 0 "  ... but may read them"
 
+# the caller's number to call back: whole for a dispatcher, audited; refused to others
+no1=$(q "SELECT incident_no FROM rights.rescue_incident WHERE caller_phone = '13912345678' ORDER BY id LIMIT 1")
+e demo_dispatcher rescue phone "$no1"
+is "$rc" 0 "rescue phone shows the caller's number"
+contains "$out" "13912345678" "  ... whole"
+e demo_dispatcher rescue phone "$no1" --format json
+contains "$out" '"caller_phone": "13912345678"' "  ... in JSON too"
+is "$(q "SELECT count(*) FROM audit.log WHERE actor = 'demo_dispatcher' AND action = 'read'
+         AND table_name = 'rights.rescue_incident' AND row_key ->> 'id' = (SELECT id::text FROM rights.rescue_incident WHERE incident_no = '$no1')")" 2 \
+	"  ... and each look is in the audit log"
+e demo_analyst rescue phone "$no1"
+is "$rc" 3 "an analyst may not see the number"
+unlike "$out" "13912345678" "  ... and does not"
+
 done_testing
