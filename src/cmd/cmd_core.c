@@ -38,13 +38,11 @@ static void rec_add(struct record *r, const char *key, enum msg_id label, const 
 	rec_add_as(r, key, label, value, CT_TEXT);
 }
 
-/* A yes/no row: true/false in JSON, t/f in CSV, 是/否 in a table. */
-static void rec_add_flag(struct record *r, const struct cmd_ctx *ctx, const char *key,
-                         enum msg_id label, int value)
+/* A yes/no row: true/false in JSON, t/f in CSV, 是/否 in a table (the
+ * table printer shows every CT_BOOL so). */
+static void rec_add_flag(struct record *r, const char *key, enum msg_id label, int value)
 {
-	const char *v =
-	    ctx->format == FMT_TABLE ? tr(value ? MSG_REF_YES : MSG_REF_NO) : (value ? "t" : "f");
-	rec_add_as(r, key, label, v, CT_BOOL);
+	rec_add_as(r, key, label, value ? "t" : "f", CT_BOOL);
 }
 
 static void rec_print(struct cmd_ctx *ctx, struct record *r)
@@ -226,8 +224,8 @@ static void add_calendar_status(struct cmd_ctx *ctx, struct record *r)
 	char year[16];
 	snprintf(year, sizeof year, "%d", cs.year);
 	rec_add_as(r, "calendar_year", MSG_DBSTATUS_CAL_YEAR, year, CT_NUMBER);
-	rec_add_flag(r, ctx, "calendar_loaded", MSG_DBSTATUS_CAL_LOADED, cs.loaded);
-	rec_add_flag(r, ctx, "calendar_provisional", MSG_DBSTATUS_CAL_PROVISIONAL, cs.provisional);
+	rec_add_flag(r, "calendar_loaded", MSG_DBSTATUS_CAL_LOADED, cs.loaded);
+	rec_add_flag(r, "calendar_provisional", MSG_DBSTATUS_CAL_PROVISIONAL, cs.provisional);
 	char *warning = cs.warn ? calendar_warning_text(&cs) : NULL;
 	rec_add(r, "calendar_warning", MSG_DBSTATUS_CAL_WARNING, warning ? warning : "");
 	free(warning);

@@ -19,8 +19,8 @@ enum status ref_print(struct cmd_ctx *ctx, PGresult *res, struct db_error *err,
 		int r = rowset_add_row(rs);
 		for (int c = 0; c < v->n; c++) {
 			const char *val = ref_value(res, i, v->src[c]);
-			if (v->cols[c].type == CT_BOOL)
-				val = ref_flag(ctx, val, MSG_REF_YES, MSG_REF_NO);
+			if (v->cols[c].type == CT_BOOL) /* a table shows it as 是/否 */
+				val = val && strcmp(val, "t") == 0 ? "t" : "f";
 			rowset_set(rs, r, c, val);
 		}
 		if (v->fix)

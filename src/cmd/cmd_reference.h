@@ -24,7 +24,8 @@ struct ref_view {
 };
 
 /* Prints res as v says and clears it; a NULL res prints err instead. Frees
- * err. A CT_BOOL column reads 是/否 in a table (v->fix may relabel it).
+ * err. A CT_BOOL column is t/f (NULL as f), which a table shows as 是/否
+ * (v->fix may relabel it).
  * Returns ST_OK or the error's status. */
 enum status ref_print(struct cmd_ctx *ctx, PGresult *res, struct db_error *err,
                       const struct ref_view *v);

@@ -87,12 +87,15 @@ static const char *cell(const struct rowset *rs, int r, int c)
 	return rs->cells[(size_t)r * (size_t)rs->ncols + (size_t)c];
 }
 
-/* A cell as a table shows it: a boolean as 是/否 (yes/no), whatever the
- * command stored ("t"/"f" or "true"/"false"; a label it set stays). */
+/* A cell as a table shows it: NULL as nothing, a boolean as 是/否 (yes/no),
+ * whatever the command stored ("t"/"f" or "true"/"false"; a label it set
+ * stays). */
 static const char *shown(const struct rowset *rs, int r, int c)
 {
 	const char *v = cell(rs, r, c);
-	if (!v || rs->cols[c].type != CT_BOOL)
+	if (!v)
+		return "";
+	if (rs->cols[c].type != CT_BOOL)
 		return v;
 	if (strcmp(v, "t") == 0 || strcmp(v, "true") == 0)
 		return tr(MSG_REF_YES);
@@ -116,7 +119,7 @@ static void print_record(const struct rowset *rs, FILE *out)
 			strbuf_reset(&sb);
 			width_fit(&sb, rs->cols[c].label, lw, ALIGN_LEFT);
 			strbuf_add(&sb, " : ");
-			width_sanitize(&sb, shown(rs, r, c) ? shown(rs, r, c) : "");
+			width_sanitize(&sb, shown(rs, r, c));
 			fprintf(out, "%s\n", strbuf_str(&sb));
 		}
 	}
@@ -130,7 +133,7 @@ static void print_table(const struct rowset *rs, FILE *out)
 	for (int c = 0; c < rs->ncols; c++) {
 		w[c] = width_str(rs->cols[c].label);
 		for (int r = 0; r < rs->nrows; r++) {
-			int cw = shown(rs, r, c) ? width_str(shown(rs, r, c)) : 0;
+			int cw = width_str(shown(rs, r, c));
 			w[c] = cw > w[c] ? cw : w[c];
 		}
 	}
@@ -150,7 +153,7 @@ static void print_table(const struct rowset *rs, FILE *out)
 		strbuf_reset(&sb);
 		for (int c = 0; c < rs->ncols; c++) {
 			strbuf_add(&sb, c ? " | " : " ");
-			width_fit(&sb, shown(rs, r, c) ? shown(rs, r, c) : "", w[c],
+			width_fit(&sb, shown(rs, r, c), w[c],
 			          rs->cols[c].type == CT_NUMBER ? ALIGN_RIGHT : ALIGN_LEFT);
 		}
 		/* Trailing blanks of the last column are noise, as in psql. */
