@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "db/listen.h"
 #include "screens/complaint.h"
 #include "screens/screens.h"
 #include "ui/fetch.h"
@@ -165,11 +166,9 @@ static int item_tick(struct app *app, void *state)
 static void item_notify(struct app *app, void *state, const char *channel, const char *payload)
 {
 	struct item *st = state;
-	char want[80];
 	(void)channel;
-	snprintf(want, sizeof want, "\"id\" : %s,", st->id);
-	/* json_build_object writes "id" : 12, — re-read only for this item */
-	if (strstr(payload, want) && strstr(payload, desk_kind_key(st->kind)))
+	/* re-read only for this item */
+	if (db_payload_has(payload, "id", st->id) && strstr(payload, desk_kind_key(st->kind)))
 		fetch_want(&st->read, app);
 }
 

@@ -10,6 +10,7 @@
 
 #include "base/tz.h"
 #include "base/xalloc.h"
+#include "db/listen.h"
 #include "screens/rescue.h"
 #include "ui/term.h"
 
@@ -166,10 +167,8 @@ static int detail_action(struct app *app, void *state, enum action_id a)
 static void detail_notify(struct app *app, void *state, const char *channel, const char *payload)
 {
 	struct detail *st = state;
-	char want[80];
 	(void)app, (void)channel;
-	snprintf(want, sizeof want, "\"id\" : %s,", st->id);
-	if (strstr(payload, want))
+	if (db_payload_has(payload, "id", st->id))
 		st->stale = 1;
 }
 

@@ -130,3 +130,12 @@ PGnotify *db_notify_next(struct db *db)
 {
 	return db->conn ? PQnotifies(db->conn) : NULL;
 }
+
+int db_payload_has(const char *payload, const char *key, const char *value)
+{
+	struct strbuf want = STRBUF_INIT;
+	strbuf_addf(&want, "\"%s\" : %s,", key, value);
+	int found = strstr(payload, strbuf_str(&want)) != NULL;
+	strbuf_free(&want);
+	return found;
+}

@@ -41,6 +41,9 @@ int db_listening(const struct db *db, const char *channel);
 void db_listen_forget(struct db *db);
 /* Frees the registry. */
 void db_listen_free(struct db *db);
+/* Whether a NOTIFY payload written by json_build_object names key with the
+ * unquoted value (a number): {"id" : 12, ...} for key "id", value "12". */
+int db_payload_has(const char *payload, const char *key, const char *value);
 /* The next notification that arrived (caller PQfreemem()s), or NULL. Call
  * after db_pump(), which reads the socket. */
 PGnotify *db_notify_next(struct db *db);
