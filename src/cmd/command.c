@@ -240,32 +240,46 @@ enum status cmd_connect(struct cmd_ctx *ctx)
 	return st;
 }
 
-/* Role and precondition of the command's action, checked in one place. */
+/* The message for why a command's action is refused (action_check). */
+static char *refusal_text(const struct action *a, const struct session *s, enum action_refusal r)
+{
+	switch (r) {
+	case ACTION_OK: return NULL;
+	case ACTION_NEEDS_OWNER: return trs(MSG_CMD_NEEDS_OWNER, s->login);
+	case ACTION_NEEDS_STAFF: return trs(MSG_LOGIN_NO_STAFF, s->login);
+	case ACTION_NOT_ACTIVE: return trs(MSG_LOGIN_NOT_ACTIVE, s->login);
+	case ACTION_PASSWORD_DUE: return trs(MSG_SEC_PASSWORD_DUE, s->login);
+	case ACTION_NEEDS_SELECTION: return trs(MSG_APP_NEEDS_SELECTION, tr(a->label));
+	case ACTION_NEEDS_LOGIN:
+	case ACTION_NEEDS_ROLE: break;
+	}
+	struct strbuf roles = STRBUF_INIT;
+	role_mask_text(a->roles, &roles);
+	char *msg = trs(MSG_CMD_NEEDS_ROLE, tr(a->label), strbuf_str(&roles));
+	strbuf_free(&roles);
+	return msg;
+}
+
+/* Role and precondition of the command's action, checked by action_check
+ * on the session (command mode never has a selected row). */
 static enum status check_action(struct cmd_ctx *ctx, const struct command *c)
 {
 	const struct action *a = action_get(c->action);
-	if (!a || (a->pre == PRE_NONE && !a->roles))
+	if (!a || (!a->pre && !a->roles))
 		return ST_OK;
 	enum status st = cmd_connect(ctx);
 	if (st != ST_OK)
 		return st;
-	struct session *s = ctx->session;
-	char *msg = NULL;
-	if (a->pre == PRE_OWNER && !s->is_owner)
-		msg = trs(MSG_CMD_NEEDS_OWNER, s->login);
-	else if ((a->pre == PRE_STAFF || a->roles) && !s->has_staff)
-		msg = trs(MSG_LOGIN_NO_STAFF, s->login);
-	else if ((a->pre == PRE_STAFF || a->roles) && strcmp(s->status, "active") != 0)
-		msg = trs(MSG_LOGIN_NOT_ACTIVE, s->login);
-	else if ((a->pre == PRE_STAFF || a->roles) && s->password_change_due &&
-	         c->action != ACT_PASSWORD)
-		msg = trs(MSG_SEC_PASSWORD_DUE, s->login);
-	else if (!action_role_ok(a, s->roles)) {
-		struct strbuf roles = STRBUF_INIT;
-		role_mask_text(a->roles, &roles);
-		msg = trs(MSG_CMD_NEEDS_ROLE, tr(a->label), strbuf_str(&roles));
-		strbuf_free(&roles);
-	}
+	const struct session *s = ctx->session;
+	struct action_ctx ac = {
+	    .logged_in = 1,
+	    .has_staff = s->has_staff,
+	    .active = s->status && strcmp(s->status, "active") == 0,
+	    .password_due = s->password_change_due,
+	    .owner = s->is_owner,
+	    .roles = s->roles,
+	};
+	char *msg = refusal_text(a, s, action_check(a, &ac));
 	if (!msg)
 		return ST_OK;
 	st = cmd_fail(ctx, ST_DENIED, msg);

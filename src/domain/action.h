@@ -12,12 +12,15 @@
 #include "domain/role.h"
 #include "i18n/i18n.h"
 
+/* Preconditions, combined as bits (PRE_STAFF | PRE_SELECTION); action_check
+ * checks them all. */
 enum precond {
-	PRE_NONE,      /* always possible */
-	PRE_LOGIN,     /* needs a database connection */
-	PRE_STAFF,     /* needs a staff record (an operator, not just a role) */
-	PRE_SELECTION, /* needs a selected row */
-	PRE_OWNER,     /* needs the warehouse owner (schema changes) */
+	PRE_NONE = 0,                 /* always possible */
+	PRE_LOGIN = 1 << 0,           /* needs a database connection */
+	PRE_STAFF = 1 << 1,           /* needs an active staff record whose password is not due */
+	PRE_SELECTION = 1 << 2,       /* needs a selected row (or the screen's record loaded) */
+	PRE_OWNER = 1 << 3,           /* needs the warehouse owner (schema changes) */
+	PRE_PASSWORD_CHANGE = 1 << 4, /* is the password change: allowed while one is due */
 };
 
 enum action_id {
@@ -35,8 +38,33 @@ struct action {
 	enum msg_id label;
 	enum msg_id help;
 	unsigned roles; /* enum role bits that may use it; 0 = everyone */
-	enum precond pre;
+	unsigned pre;   /* enum precond bits */
 	int hint;
+};
+
+/* What an action is checked against: who is logged in and what the screen
+ * has (the console fills it from its session and top screen, command mode
+ * from its session, never with a selection). */
+struct action_ctx {
+	int logged_in;
+	int has_staff;
+	int active; /* the staff record's status is active */
+	int password_due;
+	int owner;
+	unsigned roles; /* enum role bits */
+	int has_selection;
+};
+
+/* Why an action may not be used now, in the order action_check asks. */
+enum action_refusal {
+	ACTION_OK,
+	ACTION_NEEDS_LOGIN,
+	ACTION_NEEDS_OWNER,
+	ACTION_NEEDS_STAFF,
+	ACTION_NOT_ACTIVE,
+	ACTION_PASSWORD_DUE,
+	ACTION_NEEDS_ROLE,
+	ACTION_NEEDS_SELECTION,
 };
 
 /* The action, or NULL for ACT_NONE or an unknown id. */
@@ -45,5 +73,8 @@ const struct action *action_get(enum action_id id);
 const struct action *action_by_name(const char *name);
 /* Whether holders of roles may use the action (roles only, not preconditions). */
 int action_role_ok(const struct action *a, unsigned roles);
+/* The one check of an action's roles and preconditions, for the console and
+ * command mode alike: ACTION_OK, or the first reason it may not be used. */
+enum action_refusal action_check(const struct action *a, const struct action_ctx *c);
 
 #endif

@@ -180,24 +180,31 @@ struct rect app_content(void)
 	return r;
 }
 
-int app_allowed(struct app *app, enum action_id id)
+enum action_refusal app_refusal(struct app *app, enum action_id id)
 {
 	const struct action *a = action_get(id);
 	if (!a)
-		return 0;
-	if (a->roles && !(app->logged_in && action_role_ok(a, app->session.roles)))
-		return 0;
-	switch (a->pre) {
-	case PRE_NONE: return 1;
-	case PRE_LOGIN: return app->logged_in;
-	case PRE_STAFF: return app->logged_in && app->session.has_staff;
-	case PRE_OWNER: return app->logged_in && app->session.is_owner;
-	case PRE_SELECTION: {
+		return ACTION_NEEDS_ROLE;
+	const struct session *se = &app->session;
+	struct action_ctx c = {.logged_in = app->logged_in};
+	if (app->logged_in) {
+		c.has_staff = se->has_staff;
+		c.active = se->status && strcmp(se->status, "active") == 0;
+		c.password_due = se->password_change_due;
+		c.owner = se->is_owner;
+		c.roles = se->roles;
+	}
+	if ((a->pre & PRE_SELECTION) && app->depth > 0) {
 		const struct screen *s = app->stack[app->depth - 1].screen;
-		return s->has_selection && s->has_selection(app, app->stack[app->depth - 1].state);
+		c.has_selection =
+		    s->has_selection && s->has_selection(app, app->stack[app->depth - 1].state);
 	}
-	}
-	return 0;
+	return action_check(a, &c);
+}
+
+int app_allowed(struct app *app, enum action_id id)
+{
+	return app_refusal(app, id) == ACTION_OK;
 }
 
 static void apply(struct app *app, int flags)
@@ -241,8 +248,8 @@ static enum action_id lookup(const struct screen *s, const struct key *k)
 static void refuse(struct app *app, enum action_id id)
 {
 	const struct action *a = action_get(id);
-	char *msg = trs(a->pre == PRE_SELECTION ? MSG_APP_NEEDS_SELECTION : MSG_APP_NOT_ALLOWED,
-			tr(a->label));
+	int no_row = app_refusal(app, id) == ACTION_NEEDS_SELECTION;
+	char *msg = trs(no_row ? MSG_APP_NEEDS_SELECTION : MSG_APP_NOT_ALLOWED, tr(a->label));
 	app_message(app, MSGK_ERROR, msg);
 	free(msg);
 }

@@ -124,6 +124,8 @@ int app_audit_output(struct app *app, const struct audit_output *o);
 enum action_id app_key_action(const enum action_id *list, const struct key *k);
 /* Whether the logged-in operator may use action a (roles and preconditions). */
 int app_allowed(struct app *app, enum action_id a);
+/* Why not (action_check on the session and the top screen's selection), or ACTION_OK. */
+enum action_refusal app_refusal(struct app *app, enum action_id a);
 /* Logs out: closes the connection and forgets the session. */
 void app_logout(struct app *app);
 /* Milliseconds of a monotonic clock. */
