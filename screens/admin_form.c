@@ -262,8 +262,8 @@ static int acct_action(struct app *app, void *state, enum action_id a)
 static const enum action_id acct_actions[] = {ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_FORM_NEXT,
                                               ACT_FORM_PREV, ACT_NONE};
 
-#define FORM_SCREEN(id, title_msg)                                                                 \
-	static const struct screen form_##id = {                                                   \
+#define FORM_SCREEN(var, id, title_msg)                                                            \
+	const struct screen var = {                                                                \
 	    .name = "admin.form." #id,                                                             \
 	    .title = title_msg,                                                                    \
 	    .actions = acct_actions,                                                               \
@@ -274,17 +274,17 @@ static const enum action_id acct_actions[] = {ACT_FORM_SAVE, ACT_FORM_CANCEL, AC
 	    .action = acct_action,                                                                 \
 	};
 
-FORM_SCREEN(add, MSG_ACT_USER_ADD)
-FORM_SCREEN(passwd, MSG_ACT_USER_PASSWD)
-FORM_SCREEN(roles, MSG_ACT_USER_ROLES)
-FORM_SCREEN(org, MSG_ACT_USER_ORG)
+FORM_SCREEN(screen_admin_form_add, add, MSG_ACT_USER_ADD)
+FORM_SCREEN(screen_admin_form_passwd, passwd, MSG_ACT_USER_PASSWD)
+FORM_SCREEN(screen_admin_form_roles, roles, MSG_ACT_USER_ROLES)
+FORM_SCREEN(screen_admin_form_org, org, MSG_ACT_USER_ORG)
 
 const struct screen *admin_form_screen(enum admin_form_kind kind)
 {
 	switch (kind) {
-	case FORM_ADD: return &form_add;
-	case FORM_PASSWD: return &form_passwd;
-	case FORM_ROLES: return &form_roles;
-	default: return &form_org;
+	case FORM_ADD: return &screen_admin_form_add;
+	case FORM_PASSWD: return &screen_admin_form_passwd;
+	case FORM_ROLES: return &screen_admin_form_roles;
+	default: return &screen_admin_form_org;
 	}
 }

@@ -20,5 +20,7 @@ struct admin_form_arg {
 
 /* The screen of that kind of form. */
 const struct screen *admin_form_screen(enum admin_form_kind kind);
+extern const struct screen screen_admin_form_add, screen_admin_form_passwd, screen_admin_form_roles,
+    screen_admin_form_org;
 
 #endif

@@ -5,6 +5,7 @@
 #include "ui/app.h"
 
 extern const struct screen screen_login;
+extern const struct screen screen_lock;
 extern const struct screen screen_password;
 extern const struct screen screen_menu;
 extern const struct screen screen_help;
@@ -49,5 +50,10 @@ struct audit_detail_arg {
 
 /* The screen a main-menu action opens. */
 const struct screen *screen_for_menu(enum action_id a);
+
+/* Every screen of the console (screens/registry.c), NULL-terminated: the
+ * key checks walk it, and tests/screens.t fails when a screen defined in a
+ * file of screens/ is missing from it. */
+extern const struct screen *const screens_all[];
 
 #endif
