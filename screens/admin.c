@@ -15,6 +15,7 @@
 #include "screens/admin_form.h"
 #include "screens/screens.h"
 #include "ui/field.h"
+#include "ui/keymap.h"
 #include "ui/listbox.h"
 #include "ui/livelist.h"
 #include "ui/table.h"
@@ -297,7 +298,7 @@ static int admin_key(struct app *app, void *state, const struct key *k)
 	if (st->searching)
 		return search_key(app, st, k);
 	/* any key but y cancels a pending suspension, then does what it does */
-	if (st->confirming && !key_matches(k, action_get(ACT_CONFIRM_YES)->keys))
+	if (st->confirming && !keymap_matches(k, ACT_CONFIRM_YES))
 		st->confirming = 0;
 	return SCR_UNHANDLED;
 }

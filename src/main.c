@@ -18,6 +18,7 @@
 #include "cmd/shell.h"
 #include "i18n/i18n.h"
 #include "ui/app.h"
+#include "ui/keymap.h"
 #include "version.h"
 
 #define MAX_CONFIGS 8
@@ -157,6 +158,10 @@ static int console_mode(struct conf *cfg, const struct options *o)
 		fprintf(stderr, "smcon: %s\n", tr(MSG_MAIN_NO_TERMINAL));
 		return ST_USAGE;
 	}
+	struct strbuf bad_keys = STRBUF_INIT;
+	if (keymap_init(&bad_keys))
+		log_warn("action keys that are no keys (ignored):\n%s", strbuf_str(&bad_keys));
+	strbuf_free(&bad_keys);
 	app_init(&app, cfg);
 	app.initial_user = o->user;
 	int st = app_run(&app);

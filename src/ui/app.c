@@ -14,6 +14,7 @@
 #include "base/xalloc.h"
 #include "db/listen.h"
 #include "ui/frame.h"
+#include "ui/keymap.h"
 #include "ui/term.h"
 
 extern const struct screen screen_login;
@@ -21,9 +22,8 @@ extern const struct screen screen_help;
 extern const struct screen screen_lock;
 extern const struct screen screen_password;
 
-/* Actions every screen has, after its own. */
-static const enum action_id global_actions[] = {ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_LANGUAGE,
-						ACT_NONE};
+const enum action_id app_global_actions[] = {ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_LANGUAGE,
+                                             ACT_NONE};
 
 void app_init(struct app *app, struct conf *conf)
 {
@@ -233,7 +233,7 @@ static int global_action(struct app *app, enum action_id id)
 enum action_id app_key_action(const enum action_id *list, const struct key *k)
 {
 	for (const enum action_id *p = list; p && *p != ACT_NONE; p++)
-		if (key_matches(k, action_get(*p)->keys))
+		if (keymap_matches(k, *p))
 			return *p;
 	return ACT_NONE;
 }
@@ -242,7 +242,7 @@ enum action_id app_key_action(const enum action_id *list, const struct key *k)
 static enum action_id lookup(const struct screen *s, const struct key *k)
 {
 	enum action_id id = app_key_action(s->actions, k);
-	return id != ACT_NONE ? id : app_key_action(global_actions, k);
+	return id != ACT_NONE ? id : app_key_action(app_global_actions, k);
 }
 
 static void refuse(struct app *app, enum action_id id)

@@ -119,6 +119,9 @@ int app_export_dir(struct app *app, struct strbuf *dir);
  * primary (audit_output_note). Returns 0, or -1 after telling the operator
  * why: the caller then does not export. */
 int app_audit_output(struct app *app, const struct audit_output *o);
+/* Actions every screen has, after its own (ACT_NONE-terminated): a key a
+ * screen's own action has goes to that action first (see screens_key_shares). */
+extern const enum action_id app_global_actions[];
 /* The action of list (ACT_NONE-terminated) that key k is bound to, or
  * ACT_NONE: a screen with a text box asks it before taking a key as text. */
 enum action_id app_key_action(const enum action_id *list, const struct key *k);

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "base/log.h"
+
 /* After an Esc that arrived together with more bytes: the rest of an escape
  * sequence the terminal description does not know (a key this TERM cannot
  * name). Swallow it up to its final byte, so it is not taken for Esc. */
@@ -68,6 +70,7 @@ static const struct {
 	{"Insert", KEY_IC, 1},
 };
 
+/* The key named by the n bytes at name. Returns 0, or -1 when they name none. */
 static int parse(const char *name, size_t n, struct key *k)
 {
 	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
@@ -76,20 +79,25 @@ static int parse(const char *name, size_t n, struct key *k)
 			k->fn = named[i].fn;
 			return 0;
 		}
-	if (n >= 2 && name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
-		int f = 0;
-		for (size_t i = 1; i < n; i++)
-			f = f * 10 + (name[i] - '0');
+	if (n >= 2 && n <= 3 && name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+		int f = name[1] - '0';
+		if (n == 3) {
+			if (name[2] < '0' || name[2] > '9')
+				return -1;
+			f = f * 10 + (name[2] - '0');
+		}
+		if (f > 12)
+			return -1;
 		k->code = KEY_F(f);
 		k->fn = 1;
 		return 0;
 	}
-	if (n == 2 && name[0] == '^') {
+	if (n == 2 && name[0] == '^' && strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[\\]^_", name[1])) {
 		k->code = name[1] & 0x1f;
 		k->fn = 0;
 		return 0;
 	}
-	if (n == 1) {
+	if (n == 1 && name[0] > ' ' && name[0] < 0x7f) {
 		k->code = (unsigned char)name[0];
 		k->fn = 0;
 		return 0;
@@ -97,20 +105,48 @@ static int parse(const char *name, size_t n, struct key *k)
 	return -1;
 }
 
+int key_set_parse(const char *spec, struct key_set *set, struct strbuf *err)
+{
+	int bad = 0;
+	set->n = 0;
+	for (const char *p = spec ? spec : ""; *p;) {
+		size_t n = strcspn(p, " ");
+		struct key k;
+		if (!n) {
+			p++;
+			continue;
+		}
+		if (parse(p, n, &k) != 0) {
+			if (!bad++ && err)
+				strbuf_addf(err, "no key is named \"%.*s\" in \"%s\"", (int)n, p,
+				            spec);
+		} else if (set->n == KEY_SET_MAX) {
+			if (!bad++ && err)
+				strbuf_addf(err, "more than %d keys in \"%s\"", KEY_SET_MAX, spec);
+		} else {
+			set->key[set->n++] = k;
+		}
+		p += n;
+	}
+	return bad ? -1 : 0;
+}
+
+int key_set_has(const struct key_set *set, const struct key *k)
+{
+	for (int i = 0; i < set->n; i++)
+		if (set->key[i].code == k->code && set->key[i].fn == k->fn)
+			return 1;
+	return 0;
+}
+
 int key_matches(const struct key *k, const char *spec)
 {
-	if (!spec)
-		return 0;
-	for (const char *p = spec; *p;) {
-		size_t n = strcspn(p, " ");
-		struct key want;
-		if (n && parse(p, n, &want) == 0 && want.code == k->code && want.fn == k->fn)
-			return 1;
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-	return 0;
+	struct key_set set;
+	struct strbuf err = STRBUF_INIT;
+	if (key_set_parse(spec, &set, &err) != 0)
+		log_warn("key spec: %s", strbuf_str(&err));
+	strbuf_free(&err);
+	return key_set_has(&set, k);
 }
 
 void key_spec_display(const char *spec, struct strbuf *out)

@@ -10,9 +10,25 @@ struct key {
 	int fn;    /* 1 for function and cursor keys */
 };
 
+/* The keys of one spec ("Esc q"), parsed (key_set_parse). */
+#define KEY_SET_MAX 4
+struct key_set {
+	int n;
+	struct key key[KEY_SET_MAX];
+};
+
 /* Reads a key without waiting. Returns 1 with *k filled, or 0 when none is waiting. */
 int key_read(struct key *k);
-/* Whether k is one of the space-separated key names in spec. */
+/* Parses spec, space-separated key names ("F1", "F12", "Esc", "^L", "q";
+ * NULL or "" is no key), into set. Returns 0, or -1 when a name is no key
+ * or there are more than KEY_SET_MAX: then set holds the keys that parsed
+ * and, when err is given, it says which name (the first) was wrong. */
+int key_set_parse(const char *spec, struct key_set *set, struct strbuf *err);
+/* Whether k is in set. */
+int key_set_has(const struct key_set *set, const struct key *k);
+/* Whether k is one of the key names in spec (parsed on each call: for a
+ * spec written in the code; an action's keys are in ui/keymap.h). A name
+ * that is no key is logged. */
 int key_matches(const struct key *k, const char *spec);
 /* Appends spec for display: "Esc/q". */
 void key_spec_display(const char *spec, struct strbuf *out);
