@@ -364,9 +364,11 @@ static void intake_draw(struct app *app, void *state, const struct rect *r)
 	form_draw(&st->form, &fr);
 }
 
+/* The form takes Tab, Up, Down and Enter itself (form_key); the list of
+ * duplicates after a registration has them as actions, UP and DOWN first. */
 static const enum action_id intake_actions[] = {ACT_DESK_SUBMIT, ACT_DESK_MERGE, ACT_DESK_APART,
-                                                ACT_FORM_CANCEL, ACT_FORM_NEXT,  ACT_FORM_PREV,
-                                                ACT_UP,          ACT_DOWN,       ACT_NONE};
+                                                ACT_FORM_CANCEL, ACT_UP,         ACT_DOWN,
+                                                ACT_FORM_NEXT,   ACT_FORM_PREV,  ACT_NONE};
 
 const struct screen screen_complaint_intake = {
     .name = "complaint.intake",

@@ -91,7 +91,7 @@ static int ov_action(struct app *app, void *state, enum action_id a)
 {
 	struct overview *st = state;
 	(void)app;
-	if (a == ACT_FORM_NEXT) {
+	if (a == ACT_INSP_FOCUS) {
 		st->focus_flags = !st->focus_flags;
 		return SCR_HANDLED;
 	}
@@ -100,8 +100,8 @@ static int ov_action(struct app *app, void *state, enum action_id a)
 	return a == ACT_BACK ? SCR_POP : SCR_UNHANDLED;
 }
 
-static const enum action_id ov_actions[] = {ACT_FORM_NEXT, ACT_BACK,      ACT_UP,  ACT_DOWN,
-                                            ACT_PAGE_UP,   ACT_PAGE_DOWN, ACT_NONE};
+static const enum action_id ov_actions[] = {ACT_INSP_FOCUS, ACT_BACK,      ACT_UP,  ACT_DOWN,
+                                            ACT_PAGE_UP,    ACT_PAGE_DOWN, ACT_NONE};
 
 const struct screen screen_inspection_overview = {
     .name = "inspection.overview",

@@ -59,3 +59,22 @@ const struct screen *const screens_all[] = {
     &screen_audit_detail,
     NULL,
 };
+
+/* The first action of a screen's list that has a key gets it, before a
+ * global action; the screen's key handler, which sees every key first,
+ * takes it in the other state. */
+const struct screen_key_share screens_key_shares[] = {
+    /* the intake's form moves between fields with Up and Down (form_key);
+     * the duplicates shown after registering move with them (ACT_UP) */
+    {&screen_complaint_intake, ACT_FORM_NEXT, ACT_DOWN},
+    {&screen_complaint_intake, ACT_FORM_PREV, ACT_UP},
+    {&screen_complaint_intake_draft, ACT_FORM_NEXT, ACT_DOWN},
+    {&screen_complaint_intake_draft, ACT_FORM_PREV, ACT_UP},
+    /* while a report runs, Esc and ^C cancel it (view_key); then Esc goes
+     * back and ^C quits */
+    {&screen_report_view, ACT_REPORT_CANCEL, ACT_BACK},
+    {&screen_report_view, ACT_REPORT_CANCEL, ACT_QUIT},
+    {&screen_report_stations, ACT_REPORT_CANCEL, ACT_BACK},
+    {&screen_report_stations, ACT_REPORT_CANCEL, ACT_QUIT},
+    {NULL, ACT_NONE, ACT_NONE},
+};

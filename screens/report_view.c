@@ -11,7 +11,7 @@
 #include "print/report_file.h"
 #include "screens/report_screens.h"
 #include "ui/chart.h"
-#include "ui/keys.h"
+#include "ui/keymap.h"
 #include "ui/table.h"
 #include "ui/term.h"
 
@@ -260,7 +260,7 @@ static int cancel(struct app *app, struct report_view *st)
 static int view_key(struct app *app, void *state, const struct key *k)
 {
 	struct report_view *st = state;
-	if (st->phase == P_RUNNING && key_matches(k, "Esc ^C"))
+	if (st->phase == P_RUNNING && keymap_matches(k, ACT_REPORT_CANCEL))
 		return cancel(app, st);
 	return SCR_UNHANDLED;
 }
@@ -335,7 +335,9 @@ static int view_action(struct app *app, void *state, enum action_id a)
 	struct rect r = app_content();
 	switch (a) {
 	case ACT_BACK: return SCR_POP;
-	case ACT_REPORT_CANCEL: return st->phase == P_RUNNING ? cancel(app, st) : SCR_POP;
+	/* a run is cancelled in view_key; afterwards Esc is ACT_BACK (listed
+	 * first) and ^C, the other key of the cancel, quits as everywhere */
+	case ACT_REPORT_CANCEL: return st->phase == P_RUNNING ? cancel(app, st) : SCR_QUIT;
 	case ACT_REPORT_OPEN: return drill(app, st);
 	case ACT_REPORT_EXPORT: return st->phase == P_DONE ? export(app, st) : SCR_HANDLED;
 	case ACT_REPORT_FORMAT: {
@@ -352,8 +354,8 @@ static int view_action(struct app *app, void *state, enum action_id a)
 }
 
 static const enum action_id view_actions[] = {
-    ACT_REPORT_OPEN, ACT_REPORT_EXPORT, ACT_REPORT_FORMAT, ACT_REPORT_CANCEL, ACT_BACK, ACT_UP,
-    ACT_DOWN,        ACT_PAGE_UP,       ACT_PAGE_DOWN,     ACT_FIRST,         ACT_LAST, ACT_NONE};
+    ACT_REPORT_OPEN, ACT_REPORT_EXPORT, ACT_REPORT_FORMAT, ACT_BACK,  ACT_REPORT_CANCEL, ACT_UP,
+    ACT_DOWN,        ACT_PAGE_UP,       ACT_PAGE_DOWN,     ACT_FIRST, ACT_LAST,          ACT_NONE};
 
 /* The report, and the stations of a district: the same screen a level
  * down (the app does not open the screen on top again, so the drill-down is

@@ -56,4 +56,16 @@ const struct screen *screen_for_menu(enum action_id a);
  * file of screens/ is missing from it. */
 extern const struct screen *const screens_all[];
 
+/* A key that a screen gives two actions on purpose (two of its own, or one
+ * of its own and a global one, app_global_actions): which one the key means
+ * depends on the screen's state (the focus, a report running), and the
+ * screen's key or action handler decides. Any other key that two actions of
+ * a screen share fails tests/unit/test_keymap.c; so does an entry here that
+ * no longer shares a key. The list ends with a NULL screen. */
+struct screen_key_share {
+	const struct screen *screen;
+	enum action_id a, b;
+};
+extern const struct screen_key_share screens_key_shares[];
+
 #endif
