@@ -3,7 +3,7 @@
 #include <string.h>
 
 static const struct action table[ACT_COUNT] = {
-	[ACT_NONE] = {ACT_NONE, "", NULL, MSG_EMPTY, MSG_EMPTY, 0, PRE_NONE, 0},
+    [ACT_NONE] = {ACT_NONE, "", NULL, MSG_EMPTY, MSG_EMPTY, 0, PRE_NONE, PRIO_NEVER},
 #define A(id, nm, k, lbl, hlp, r, p, h) [ACT_##id] = {ACT_##id, nm, k, lbl, hlp, r, p, h},
 #include "domain/actions.h.inc"
 #undef A

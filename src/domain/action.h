@@ -3,9 +3,9 @@
  * roles that may use it and its precondition. The help screen, the key line,
  * tab completion and the man page's command list are generated from it.
  * Each part of the program lists its actions in src/domain/actions_*.def as
- *   A(ID, "name", "keys", label, help, roles, precondition, hint)
+ *   A(ID, "name", "keys", label, help, roles, precondition, priority)
  * keys: space-separated key names ("F1", "Esc", "q", "^L", "Enter"), or NULL;
- * hint: 1 when the action belongs on the key line at the bottom. */
+ * priority: its place on the key line at the bottom (enum keyline_prio). */
 #ifndef SMCON_ACTION_H
 #define SMCON_ACTION_H
 
@@ -23,9 +23,19 @@ enum precond {
 	PRE_PASSWORD_CHANGE = 1 << 4, /* is the password change: allowed while one is due */
 };
 
+/* What the key line keeps when not every key fits (ui/keyline.h): the
+ * essential keys (back, help) first, then each screen's main actions, then
+ * the minor ones; F1 lists them all. */
+enum keyline_prio {
+	PRIO_NEVER,     /* never on the key line (F1 lists it) */
+	PRIO_ESSENTIAL, /* Esc back, F1 help: always there */
+	PRIO_MAIN,      /* a screen's main actions */
+	PRIO_MINOR,     /* the rest: shown when there is room */
+};
+
 enum action_id {
 	ACT_NONE,
-#define A(id, name, keys, label, help, roles, pre, hint) ACT_##id,
+#define A(id, name, keys, label, help, roles, pre, prio) ACT_##id,
 #include "domain/actions.h.inc"
 #undef A
 	ACT_COUNT
@@ -39,7 +49,7 @@ struct action {
 	enum msg_id help;
 	unsigned roles; /* enum role bits that may use it; 0 = everyone */
 	unsigned pre;   /* enum precond bits */
-	int hint;
+	enum keyline_prio prio;
 };
 
 /* What an action is checked against: who is logged in and what the screen

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "base/xalloc.h"
+#include "ui/keyline.h"
 #include "ui/term.h"
 
 int frame_too_small(void)
@@ -35,42 +37,69 @@ static void draw_title(struct app *app)
 	strbuf_free(&sb);
 }
 
-/* The key line: the screen's hinted actions the operator may use. */
+/* Whether the key line may offer action id of screen s (tail: a global
+ * action after the screen's own) to this operator now. */
+static int offered(struct app *app, const struct screen *s, enum action_id id, int tail)
+{
+	const struct action *a = action_get(id);
+	if (a->prio == PRIO_NEVER || !a->keys || !app_allowed(app, id))
+		return 0;
+	if (!tail)
+		return !s->offers || s->offers(app, app->stack[app->depth - 1].state, id);
+	for (const enum action_id *q = s->actions; q && *q != ACT_NONE; q++)
+		if (*q == id)
+			return 0; /* the screen lists it among its own */
+	return 1;
+}
+
+/* One key of the key line, "Esc/q 返回": appended to sb, its width returned
+ * with the gap after it. */
+static int key_text(const struct action *a, struct strbuf *keys)
+{
+	key_spec_display(a->keys, keys);
+	return width_str(strbuf_str(keys)) + 1 + width_str(tr(a->label)) + 2;
+}
+
+/* The key line: the screen's actions and then the global ones the operator
+ * may use now; when not all fit, the most important (keyline_choose), in
+ * the same order. */
 static void draw_keys(struct app *app, int y)
 {
 	static const enum action_id tail[] = {ACT_HELP, ACT_LANGUAGE, ACT_QUIT, ACT_NONE};
 	const struct screen *s = app->stack[app->depth - 1].screen;
 	const enum action_id *lists[] = {s->actions, tail};
-	int x = 0;
-	term_fill(y, 0, COLS, COL_NORMAL);
+	int cap = 0, n = 0, x = 0;
+	for (int l = 0; l < 2; l++)
+		for (const enum action_id *p = lists[l]; p && *p != ACT_NONE; p++)
+			cap++;
+	enum action_id *ids = xcalloc((size_t)cap + 1, sizeof *ids);
+	struct keyline_item *items = xcalloc((size_t)cap + 1, sizeof *items);
+	int *chosen = xcalloc((size_t)cap + 1, sizeof *chosen);
 	for (int l = 0; l < 2; l++)
 		for (const enum action_id *p = lists[l]; p && *p != ACT_NONE; p++) {
-			const struct action *a = action_get(*p);
-			if (!a->hint || !a->keys || !app_allowed(app, *p))
+			if (!offered(app, s, *p, l == 1))
 				continue;
-			if (l == 0 && s->offers &&
-			    !s->offers(app, app->stack[app->depth - 1].state, *p))
-				continue;
-			if (l == 1 && s->actions) {
-				int dup = 0;
-				for (const enum action_id *q = s->actions; *q != ACT_NONE; q++)
-					dup |= *q == *p;
-				if (dup)
-					continue;
-			}
 			struct strbuf k = STRBUF_INIT;
-			key_spec_display(a->keys, &k);
-			int need = width_str(strbuf_str(&k)) + 1 + width_str(tr(a->label)) + 2;
-			if (x + need > COLS) {
-				strbuf_free(&k);
-				return;
-			}
-			x += term_clip(y, x, COLS - x, strbuf_str(&k), COL_KEY);
-			x += 1;
-			x += term_clip(y, x, COLS - x, tr(a->label), COL_NORMAL);
-			x += 2;
+			ids[n] = *p;
+			items[n].prio = action_get(*p)->prio;
+			items[n++].width = key_text(action_get(*p), &k);
 			strbuf_free(&k);
 		}
+	keyline_choose(items, n, COLS, chosen);
+	term_fill(y, 0, COLS, COL_NORMAL);
+	for (int i = 0; i < n; i++) {
+		if (!chosen[i])
+			continue;
+		const struct action *a = action_get(ids[i]);
+		struct strbuf k = STRBUF_INIT;
+		key_text(a, &k);
+		x += term_clip(y, x, COLS - x, strbuf_str(&k), COL_KEY) + 1;
+		x += term_clip(y, x, COLS - x, tr(a->label), COL_NORMAL) + 2;
+		strbuf_free(&k);
+	}
+	free(ids);
+	free(items);
+	free(chosen);
 }
 
 static void add_conn_state(struct app *app, struct strbuf *sb)
