@@ -23,8 +23,7 @@ static int allowed(const struct screen *s, enum action_id a, enum action_id b)
 	return 0;
 }
 
-static void add_pair(struct strbuf *out, const struct screen *s, enum action_id a,
-                     enum action_id b)
+static void add_pair(struct strbuf *out, const struct screen *s, enum action_id a, enum action_id b)
 {
 	const struct action *x = action_get(a), *y = action_get(b);
 	strbuf_addf(out, "%s: %s (%s) and %s (%s)\n", s->name, x->name, x->keys, y->name, y->keys);
