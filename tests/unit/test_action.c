@@ -91,7 +91,7 @@ static void roles_need_staff(void)
 
 int main(void)
 {
-	plan(8 + 10 + 5 + 1);
+	plan(24);
 	refusals();
 	combined();
 	roles_need_staff();

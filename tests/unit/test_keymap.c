@@ -154,7 +154,7 @@ static void selections(void)
 
 int main(void)
 {
-	plan(10 + 2 + 2 + 4 + 1);
+	plan(19);
 	key_names();
 	code_specs();
 	registry();
