@@ -337,7 +337,10 @@ static int admin_action(struct app *app, void *state, enum action_id a)
 	case ACT_BACK: return SCR_POP;
 	case ACT_ADMIN_FOCUS: st->focus = !st->focus; return SCR_HANDLED;
 	case ACT_ADMIN_SEARCH: st->searching = 1; return SCR_HANDLED;
-	case ACT_ADMIN_RELOAD: load_all(app, st); return SCR_HANDLED;
+	case ACT_ADMIN_RELOAD:
+		load_all(app, st);
+		app_message(app, MSGK_INFO, tr(MSG_SEC_ADMIN_RELOADED));
+		return SCR_HANDLED;
 	case ACT_ADMIN_ADD: return open_form(app, st, FORM_ADD);
 	case ACT_ADMIN_PASSWD: return open_form(app, st, FORM_PASSWD);
 	case ACT_ADMIN_ROLES: return open_form(app, st, FORM_ROLES);
@@ -359,6 +362,28 @@ static int admin_has_selection(struct app *app, void *state)
 	return selected_staff(state) != NULL;
 }
 
+/* The search box takes text while it is open. */
+static int admin_typing(struct app *app, void *state)
+{
+	struct admin *st = state;
+	(void)app;
+	return st->searching;
+}
+
+/* While searching: Tab or Down to the accounts, Esc to clear; y only
+ * answers a suspension asked for; moving needs a list of two or more. */
+static int admin_offers(struct app *app, void *state, enum action_id a)
+{
+	struct admin *st = state;
+	(void)app;
+	if (st->searching)
+		return a == ACT_ADMIN_FOCUS || a == ACT_DOWN || a == ACT_BACK;
+	if (a == ACT_CONFIRM_YES)
+		return st->confirming;
+	int nav = listbox_offers(st->focus == 1 ? &st->t->lb : &st->org_lb, a);
+	return nav != 0;
+}
+
 static const enum action_id admin_actions[] = {
     ACT_ADMIN_SEARCH, ACT_ADMIN_ADD, ACT_ADMIN_SUSPEND, ACT_ADMIN_RESUME, ACT_ADMIN_PASSWD,
     ACT_ADMIN_ROLES,  ACT_ADMIN_ORG, ACT_ADMIN_FOCUS,   ACT_ADMIN_RELOAD, ACT_CONFIRM_YES,
@@ -366,14 +391,16 @@ static const enum action_id admin_actions[] = {
     ACT_FIRST,        ACT_LAST,      ACT_NONE};
 
 const struct screen screen_admin = {
-	.name = "admin",
-	.title = MSG_MENU_ADMIN,
-	.actions = admin_actions,
-	.enter = admin_enter,
-	.leave = admin_leave,
-	.draw = admin_draw,
-	.key = admin_key,
-	.action = admin_action,
-	.has_selection = admin_has_selection,
-	.tick = admin_tick,
+    .name = "admin",
+    .title = MSG_MENU_ADMIN,
+    .actions = admin_actions,
+    .enter = admin_enter,
+    .leave = admin_leave,
+    .draw = admin_draw,
+    .key = admin_key,
+    .action = admin_action,
+    .has_selection = admin_has_selection,
+    .typing = admin_typing,
+    .offers = admin_offers,
+    .tick = admin_tick,
 };

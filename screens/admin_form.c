@@ -259,6 +259,13 @@ static int acct_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+static int acct_offers(struct app *app, void *state, enum action_id a)
+{
+	struct form_state *st = state;
+	(void)app;
+	return form_offers(&st->form, a) != 0;
+}
+
 static const enum action_id acct_actions[] = {ACT_FORM_SAVE, ACT_FORM_CANCEL, ACT_FORM_NEXT,
                                               ACT_FORM_PREV, ACT_NONE};
 
@@ -272,6 +279,7 @@ static const enum action_id acct_actions[] = {ACT_FORM_SAVE, ACT_FORM_CANCEL, AC
 	    .draw = acct_draw,                                                                     \
 	    .key = acct_key,                                                                       \
 	    .action = acct_action,                                                                 \
+	    .offers = acct_offers,                                                                 \
 	};
 
 FORM_SCREEN(screen_admin_form_add, add, MSG_ACT_USER_ADD)

@@ -209,8 +209,10 @@ static int audit_action(struct app *app, void *state, enum action_id a)
 	case ACT_AUDIT_DETAIL: return open_detail(app, st->ll);
 	case ACT_AUDIT_CHECK: return check_chain(app);
 	case ACT_AUDIT_MORE:
-		if (livelist_next(st->ll, app) != 0)
-			app_message(app, MSGK_INFO, tr(MSG_SEC_AUDIT_NO_MORE));
+		/* the older entries come in below the window: say so */
+		app_message(app, MSGK_INFO,
+		            tr(livelist_next(st->ll, app) != 0 ? MSG_SEC_AUDIT_NO_MORE
+		                                               : MSG_SEC_AUDIT_MORE_COMING));
 		return SCR_HANDLED;
 	default: return livelist_action(st->ll, app, a, r.h - 3) ? SCR_HANDLED : SCR_UNHANDLED;
 	}
@@ -220,6 +222,26 @@ static int audit_has_selection(struct app *app, void *state)
 {
 	(void)app;
 	return has_selected(state);
+}
+
+/* In the filter bar every key is the bar's: Esc leaves it. */
+static int audit_typing(struct app *app, void *state)
+{
+	struct audit_screen *st = state;
+	(void)app;
+	return st->editing;
+}
+
+static int audit_offers(struct app *app, void *state, enum action_id a)
+{
+	struct audit_screen *st = state;
+	(void)app;
+	if (st->editing)
+		return a == ACT_BACK;
+	if (a == ACT_AUDIT_MORE)
+		return st->ll->more && st->ll->loaded;
+	int nav = listbox_offers(&st->ll->table->lb, a);
+	return nav != 0;
 }
 
 static int audit_tick(struct app *app, void *state)
@@ -250,6 +272,8 @@ const struct screen screen_audit = {
     .key = audit_key,
     .action = audit_action,
     .has_selection = audit_has_selection,
+    .typing = audit_typing,
+    .offers = audit_offers,
     .tick = audit_tick,
     .notify = audit_notify,
 };

@@ -364,6 +364,23 @@ static void intake_draw(struct app *app, void *state, const struct rect *r)
 	form_draw(&st->form, &fr);
 }
 
+/* The form's keys while it shows; the list's once duplicates were found. */
+static int intake_offers(struct app *app, void *state, enum action_id a)
+{
+	struct intake *st = state;
+	(void)app;
+	switch (a) {
+	case ACT_DESK_SUBMIT:
+	case ACT_FORM_NEXT:
+	case ACT_FORM_PREV: return !st->dups;
+	case ACT_DESK_MERGE:
+	case ACT_DESK_APART: return st->dups && st->dups->lb.selected >= 0;
+	case ACT_UP:
+	case ACT_DOWN: return st->dups && st->dups->lb.count > 1;
+	default: return 1;
+	}
+}
+
 /* The form takes Tab, Up, Down and Enter itself (form_key); the list of
  * duplicates after a registration has them as actions, UP and DOWN first. */
 static const enum action_id intake_actions[] = {ACT_DESK_SUBMIT, ACT_DESK_MERGE, ACT_DESK_APART,
@@ -379,11 +396,12 @@ const struct screen screen_complaint_intake = {
     .draw = intake_draw,
     .key = intake_key,
     .action = intake_action,
+    .offers = intake_offers,
     .tick = intake_tick,
 };
 
 const struct screen screen_complaint_intake_draft = {
-    .name = "complaint.intake-draft",
+    .name = "complaint.intake.draft",
     .title = MSG_DESK_INTAKE_TITLE,
     .actions = intake_actions,
     .enter = intake_draft_enter,
@@ -391,5 +409,6 @@ const struct screen screen_complaint_intake_draft = {
     .draw = intake_draw,
     .key = intake_key,
     .action = intake_action,
+    .offers = intake_offers,
     .tick = intake_tick,
 };

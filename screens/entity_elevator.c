@@ -140,7 +140,7 @@ const struct screen screen_entity_elevator = {
 
 /* The same, opened by a code typed in the search box. */
 const struct screen screen_entity_elevator_code = {
-    .name = "entity.elevator",
+    .name = "entity.elevator.code",
     .title = MSG_ELEVATOR_TITLE,
     .actions = elevator_actions,
     .enter = elevator_enter_code,

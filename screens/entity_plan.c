@@ -91,15 +91,23 @@ static int plan_action(struct app *app, void *state, enum action_id a)
 	return SCR_POP;
 }
 
+static int plan_has_selection(struct app *app, void *state)
+{
+	struct plan_pick *st = state;
+	(void)app;
+	return st->table->lb.selected >= 0;
+}
+
 static const enum action_id plan_actions[] = {ACT_OPEN,      ACT_BACK,  ACT_UP,   ACT_DOWN, ACT_PAGE_UP,
 					      ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST, ACT_NONE};
 
 const struct screen screen_entity_plan = {
-	.name = "entity.plan",
-	.title = MSG_PLAN_PICK_TITLE,
-	.actions = plan_actions,
-	.enter = plan_enter,
-	.leave = plan_leave,
-	.draw = plan_draw,
-	.action = plan_action,
+    .name = "entity.plan",
+    .title = MSG_PLAN_PICK_TITLE,
+    .actions = plan_actions,
+    .enter = plan_enter,
+    .leave = plan_leave,
+    .draw = plan_draw,
+    .action = plan_action,
+    .has_selection = plan_has_selection,
 };

@@ -385,14 +385,23 @@ static void export_text(struct app *app, struct profile *st)
 	strbuf_free(&dir);
 }
 
-/* Enter: an elevator opens its own view. */
-static void open_row(struct app *app, struct profile *st)
+/* The elevator's id on the selected row of a theme tab, or NULL: only an
+ * elevator has a view of its own. */
+static const char *selected_elevator(struct profile *st)
 {
 	int sel = st->facts->lb.selected;
 	const struct entity_rows *r = st->tab ? &st->p.tab[st->tab - 1] : NULL;
-	if (!r || sel < 0 || sel >= r->n)
-		return;
-	if (strcmp(entity_rows_get(r, sel, EFC_REF_TABLE), "equipment.elevator") != 0) {
+	if (!r || sel < 0 || sel >= r->n ||
+	    strcmp(entity_rows_get(r, sel, EFC_REF_TABLE), "equipment.elevator") != 0)
+		return NULL;
+	return entity_rows_get(r, sel, EFC_REF_ID);
+}
+
+/* Enter: an elevator opens its own view. */
+static void open_row(struct app *app, struct profile *st)
+{
+	const char *id = selected_elevator(st);
+	if (!id) {
 		app_message(app, MSGK_INFO, tr(MSG_ENTITY_NO_DETAIL_VIEW));
 		return;
 	}
@@ -400,7 +409,7 @@ static void open_row(struct app *app, struct profile *st)
 		db_async_cancel(&app->db);
 		st->running = 0;
 	}
-	app_push(app, &screen_entity_elevator, (void *)entity_rows_get(r, sel, EFC_REF_ID));
+	app_push(app, &screen_entity_elevator, (void *)id);
 }
 
 static int profile_action(struct app *app, void *state, enum action_id a)
@@ -444,18 +453,44 @@ static int profile_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+/* What works now: Enter on an elevator's row; copying, exporting and the
+ * forms once the profile is in; moving in a list of two rows or more. */
+static int profile_offers(struct app *app, void *state, enum action_id a)
+{
+	struct profile *st = state;
+	(void)app;
+	switch (a) {
+	case ACT_ENTITY_COPY:
+	case ACT_ENTITY_EXPORT:
+	case ACT_ENTITY_PLAN_ADD:
+	case ACT_ENTITY_COMPLAINT: return st->p.found;
+	default: break;
+	}
+	int nav = listbox_offers(&(st->tab ? st->facts : st->overview)->lb, a);
+	return nav != 0;
+}
+
+/* Enter opens a row that has a view of its own: an elevator's. */
+static int profile_has_selection(struct app *app, void *state)
+{
+	(void)app;
+	return selected_elevator(state) != NULL;
+}
+
 static const enum action_id profile_actions[] = {
 	ACT_ENTITY_TAB_NEXT, ACT_ENTITY_TAB_PREV, ACT_OPEN,      ACT_ENTITY_COPY, ACT_ENTITY_EXPORT,
 	ACT_ENTITY_PLAN_ADD, ACT_ENTITY_COMPLAINT, ACT_BACK,     ACT_UP,          ACT_DOWN,
 	ACT_PAGE_UP,         ACT_PAGE_DOWN,       ACT_FIRST,     ACT_LAST,        ACT_NONE};
 
 const struct screen screen_entity_profile = {
-	.name = "entity.profile",
-	.title = MSG_ENTITY_PROFILE_TITLE,
-	.actions = profile_actions,
-	.enter = profile_enter,
-	.leave = profile_leave,
-	.draw = profile_draw,
-	.action = profile_action,
-	.tick = profile_tick,
+    .name = "entity.profile",
+    .title = MSG_ENTITY_PROFILE_TITLE,
+    .actions = profile_actions,
+    .enter = profile_enter,
+    .leave = profile_leave,
+    .draw = profile_draw,
+    .action = profile_action,
+    .has_selection = profile_has_selection,
+    .offers = profile_offers,
+    .tick = profile_tick,
 };

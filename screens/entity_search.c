@@ -521,11 +521,50 @@ static int search_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+/* What Enter acts on: the selected row; in the narrowing box, the
+ * narrowing itself; a dispatcher's elevator code typed in the box. */
 static int search_has_selection(struct app *app, void *state)
 {
 	struct search *st = state;
+	return st->table->lb.selected >= 0 || st->focus == F_WITHIN ||
+	       ((app->session.roles & ROLE_DISPATCHER) && elevator_code_like(field_text(&st->box)));
+}
+
+/* A text box has the focus: the search, the narrowing, the founding dates. */
+static int search_typing(struct app *app, void *state)
+{
+	struct search *st = state;
 	(void)app;
-	return st->table->lb.selected >= 0;
+	return st->focus == F_BOX || st->focus == F_WITHIN ||
+	       (st->focus == F_FILTERS && st->chip == CHIP_DATES);
+}
+
+static int search_offers(struct app *app, void *state, enum action_id a)
+{
+	struct search *st = state;
+	(void)app;
+	int rows = livelist_count(st->ll) > 0;
+	if (st->focus == F_WITHIN) /* Enter keeps the narrowing, Esc drops it */
+		return a == ACT_OPEN || a == ACT_BACK;
+	switch (a) {
+	case ACT_ENTITY_FILTER_PREV:
+	case ACT_ENTITY_FILTER_NEXT:
+	case ACT_ENTITY_FILTER_CLEAR: return st->focus == F_FILTERS;
+	case ACT_ENTITY_WITHIN:
+	case ACT_ENTITY_EXPORT_CSV:
+	case ACT_ENTITY_SORT:
+	case ACT_ENTITY_SORT_REVERSE: return rows;
+	case ACT_UP:
+	case ACT_DOWN:
+		if (st->focus == F_FILTERS)
+			return st->chip != CHIP_DATES;
+		if (st->focus == F_BOX)
+			return a == ACT_DOWN && rows;
+		return rows;
+	default: break;
+	}
+	int nav = listbox_offers(&st->table->lb, a);
+	return nav >= 0 ? nav && st->focus != F_FILTERS : 1;
 }
 
 static const enum action_id search_actions[] = {
@@ -535,14 +574,16 @@ static const enum action_id search_actions[] = {
 	ACT_PAGE_DOWN,      ACT_FIRST,              ACT_LAST,              ACT_NONE};
 
 const struct screen screen_entity_search = {
-	.name = "entity.search",
-	.title = MSG_ENTITY_SEARCH_TITLE,
-	.actions = search_actions,
-	.enter = search_enter,
-	.leave = search_leave,
-	.draw = search_draw,
-	.key = search_key,
-	.action = search_action,
-	.has_selection = search_has_selection,
-	.tick = search_tick,
+    .name = "entity.search",
+    .title = MSG_ENTITY_SEARCH_TITLE,
+    .actions = search_actions,
+    .enter = search_enter,
+    .leave = search_leave,
+    .draw = search_draw,
+    .key = search_key,
+    .action = search_action,
+    .has_selection = search_has_selection,
+    .typing = search_typing,
+    .offers = search_offers,
+    .tick = search_tick,
 };

@@ -139,6 +139,13 @@ static int plans_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+static int plans_has_selection(struct app *app, void *state)
+{
+	struct plans *st = state;
+	(void)app;
+	return st->t->lb.selected >= 0;
+}
+
 static const enum action_id plans_actions[] = {
     ACT_OPEN, ACT_INSP_NEW, ACT_INSP_TASKS, ACT_INSP_OVERVIEW, ACT_BACK, ACT_UP,
     ACT_DOWN, ACT_PAGE_UP,  ACT_PAGE_DOWN,  ACT_FIRST,         ACT_LAST, ACT_NONE};
@@ -151,6 +158,7 @@ const struct screen screen_inspection_plans = {
     .leave = plans_leave,
     .draw = plans_draw,
     .action = plans_action,
+    .has_selection = plans_has_selection,
     .tick = plans_tick,
     .notify = plans_notify,
 };

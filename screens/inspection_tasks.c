@@ -84,6 +84,13 @@ static int tasks_action(struct app *app, void *state, enum action_id a)
 	return SCR_HANDLED;
 }
 
+static int tasks_has_selection(struct app *app, void *state)
+{
+	struct tasks *st = state;
+	(void)app;
+	return st->t->lb.selected >= 0;
+}
+
 static const enum action_id tasks_actions[] = {ACT_OPEN,  ACT_BACK,    ACT_UP,
                                                ACT_DOWN,  ACT_PAGE_UP, ACT_PAGE_DOWN,
                                                ACT_FIRST, ACT_LAST,    ACT_NONE};
@@ -96,6 +103,7 @@ const struct screen screen_inspection_tasks = {
     .leave = tasks_leave,
     .draw = tasks_draw,
     .action = tasks_action,
+    .has_selection = tasks_has_selection,
     .tick = tasks_tick,
     .notify = tasks_notify,
 };

@@ -187,16 +187,37 @@ static int login_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+/* Both fields take text; Tab goes to the password, BTab back to the user. */
+static int login_typing(struct app *app, void *state)
+{
+	(void)app;
+	(void)state;
+	return 1;
+}
+
+static int login_offers(struct app *app, void *state, enum action_id a)
+{
+	struct login *st = state;
+	(void)app;
+	if (a == ACT_NEXT_FIELD)
+		return st->focus == 0;
+	if (a == ACT_PREV_FIELD)
+		return st->focus == 1;
+	return 1;
+}
+
 static const enum action_id login_actions[] = {ACT_LOGIN, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_BACK,
 					       ACT_NONE};
 
 const struct screen screen_login = {
-	.name = "login",
-	.title = MSG_LOGIN_TITLE,
-	.actions = login_actions,
-	.enter = login_enter,
-	.leave = login_leave,
-	.draw = login_draw,
-	.key = login_key,
-	.action = login_action,
+    .name = "login",
+    .title = MSG_LOGIN_TITLE,
+    .actions = login_actions,
+    .enter = login_enter,
+    .leave = login_leave,
+    .draw = login_draw,
+    .key = login_key,
+    .action = login_action,
+    .typing = login_typing,
+    .offers = login_offers,
 };

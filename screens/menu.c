@@ -138,6 +138,13 @@ static int menu_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+static int menu_has_selection(struct app *app, void *state)
+{
+	struct menu *st = state;
+	(void)app;
+	return st->lb.selected >= 0;
+}
+
 static const enum action_id menu_actions[] = {
     ACT_OPEN,        ACT_LOGOUT,          ACT_UP,          ACT_DOWN,        ACT_PAGE_UP,
     ACT_PAGE_DOWN,   ACT_FIRST,           ACT_LAST,        ACT_MENU_ENTITY, ACT_MENU_COMPLAINT,
@@ -153,5 +160,6 @@ const struct screen screen_menu = {
     .draw = menu_draw,
     .key = menu_key,
     .action = menu_action,
+    .has_selection = menu_has_selection,
     .tick = menu_tick,
 };

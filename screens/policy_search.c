@@ -240,6 +240,33 @@ static int search_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+static int search_has_selection(struct app *app, void *state)
+{
+	struct psearch *st = state;
+	(void)app;
+	return livelist_selected(st->ll) >= 0;
+}
+
+/* The box has the focus unless the results have it. */
+static int search_typing(struct app *app, void *state)
+{
+	struct psearch *st = state;
+	(void)app;
+	return !st->in_results;
+}
+
+/* Up leaves the results for the box; in the box it has nowhere to go. */
+static int search_offers(struct app *app, void *state, enum action_id a)
+{
+	struct psearch *st = state;
+	(void)app;
+	int rows = livelist_count(st->ll) > 0;
+	if (a == ACT_UP)
+		return st->in_results && rows;
+	int nav = listbox_offers(&st->ll->table->lb, a);
+	return nav >= 0 ? rows : 1;
+}
+
 static const enum action_id search_actions[] = {
     ACT_OPEN,    ACT_POLICY_FOCUS, ACT_BACK,  ACT_UP,   ACT_DOWN,
     ACT_PAGE_UP, ACT_PAGE_DOWN,    ACT_FIRST, ACT_LAST, ACT_NONE};
@@ -253,5 +280,8 @@ const struct screen screen_policy_search = {
     .draw = search_draw,
     .key = search_key,
     .action = search_action,
+    .has_selection = search_has_selection,
+    .typing = search_typing,
+    .offers = search_offers,
     .tick = search_tick,
 };

@@ -266,13 +266,23 @@ static int view_key(struct app *app, void *state, const struct key *k)
 }
 
 /* Enter on a district row: the same report for that district, by station. */
-static int drill(struct app *app, struct report_view *st)
+/* The row Enter drills into (a district of a report that has stations),
+ * or -1 when none: no table yet, the total, or a report by station. */
+static int drill_row(const struct report_view *st)
 {
 	int i = st->t ? st->t->lb.selected : -1;
 	if (st->phase != P_DONE || i < 0 || i >= PQntuples(st->res) || PQgetisnull(st->res, i, 0))
-		return SCR_HANDLED;
+		return -1;
 	if (!st->run.group_by || strcmp(st->run.group_by, "district") != 0 ||
-	    !report_has_by(st->info, "station")) {
+	    !report_has_by(st->info, "station"))
+		return -1;
+	return i;
+}
+
+static int drill(struct app *app, struct report_view *st)
+{
+	int i = drill_row(st);
+	if (i < 0) {
 		app_message(app, MSGK_INFO, tr(MSG_REPORT_NO_DRILL));
 		return SCR_HANDLED;
 	}
@@ -353,6 +363,23 @@ static int view_action(struct app *app, void *state, enum action_id a)
 	}
 }
 
+/* Cancel while the report runs, Esc back once it is in; export, drill
+ * down and move once there is a table. */
+static int view_offers(struct app *app, void *state, enum action_id a)
+{
+	struct report_view *st = state;
+	(void)app;
+	switch (a) {
+	case ACT_REPORT_CANCEL: return st->phase == P_RUNNING;
+	case ACT_BACK: return st->phase != P_RUNNING;
+	case ACT_REPORT_EXPORT: return st->phase == P_DONE && st->t;
+	case ACT_REPORT_OPEN: return drill_row(st) >= 0;
+	default: break;
+	}
+	int nav = st->t ? listbox_offers(&st->t->lb, a) : 0;
+	return nav != 0;
+}
+
 static const enum action_id view_actions[] = {
     ACT_REPORT_OPEN, ACT_REPORT_EXPORT, ACT_REPORT_FORMAT, ACT_BACK,  ACT_REPORT_CANCEL, ACT_UP,
     ACT_DOWN,        ACT_PAGE_UP,       ACT_PAGE_DOWN,     ACT_FIRST, ACT_LAST,          ACT_NONE};
@@ -370,6 +397,7 @@ static const enum action_id view_actions[] = {
 	    .draw = view_draw,                                                                     \
 	    .key = view_key,                                                                       \
 	    .action = view_action,                                                                 \
+	    .offers = view_offers,                                                                 \
 	    .tick = view_tick,                                                                     \
 	};
 

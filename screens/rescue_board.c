@@ -354,10 +354,18 @@ static int board_has_selection(struct app *app, void *state)
 	return livelist_selected_key(st->ll) != NULL;
 }
 
+/* A step needs an incident selected; declining, one with a proposal. */
 static int board_offers(struct app *app, void *state, enum action_id a)
 {
-	(void)app;
-	return a != ACT_RESCUE_DECLINE || selected_proposal(state);
+	struct board *st = state;
+	switch (a) {
+	case ACT_RESCUE_NEW:
+	case ACT_BACK: return 1;
+	case ACT_RESCUE_DECLINE: return selected_proposal(st);
+	default: break;
+	}
+	int nav = listbox_offers(&st->ll->table->lb, a);
+	return nav >= 0 ? nav : board_has_selection(app, state);
 }
 
 static const enum action_id board_actions[] = {ACT_RESCUE_NEW,

@@ -172,8 +172,9 @@ static void intake_draw(struct app *app, void *state, const struct rect *r)
 	if (fh > r->h - 3)
 		fh = r->h - 3;
 	struct rect fr = {r->y + 3, r->x + 2, fh, r->w - 4};
-	form_draw(&st->form, &fr);
+	/* the card first: the form leaves the cursor in its focused field */
 	draw_card(st, r->y + 3 + fh + 1, r->x + 2, r->w - 4, r->h - fh - 5);
+	form_draw(&st->form, &fr);
 }
 
 static int intake_save(struct app *app, struct intake *st)

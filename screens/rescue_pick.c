@@ -92,6 +92,13 @@ static int pick_action(struct app *app, void *state, enum action_id a)
 	return SCR_POP;
 }
 
+static int pick_has_selection(struct app *app, void *state)
+{
+	struct pick *st = state;
+	(void)app;
+	return st->table->lb.selected >= 0;
+}
+
 static const enum action_id pick_actions[] = {ACT_OPEN,  ACT_BACK,    ACT_UP,
                                               ACT_DOWN,  ACT_PAGE_UP, ACT_PAGE_DOWN,
                                               ACT_FIRST, ACT_LAST,    ACT_NONE};
@@ -104,4 +111,5 @@ const struct screen screen_rescue_pick = {
     .leave = pick_leave,
     .draw = pick_draw,
     .action = pick_action,
+    .has_selection = pick_has_selection,
 };

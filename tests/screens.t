@@ -53,4 +53,11 @@ printf '#define NEW_SCREEN(v, n) \\\n\tconst struct screen v = {.name = n};\nNEW
 	>>"$SCRATCH/screens/new_thing.c"
 is "$(comm -23 <(defined "$SCRATCH/screens") <(registered "$SCRATCH/screens/registry.c") | tr '\n' ' ')" \
 	"screen_made screen_new_thing " "a new screen that is not registered is found"
+# The key walk (tests/screen/keywalk.t) reaches every screen: each has a
+# recipe in keywalk.tsv, or says there why not.
+walked=$(grep -v '^#' tests/screen/keywalk.tsv | cut -f1 | sort -u)
+is "$(comm -23 <("$TOOLS/screen_names" | sort) <(printf '%s\n' "$walked"))" "" \
+	"every screen has a key-walk recipe (tests/screen/keywalk.tsv)"
+is "$(comm -13 <("$TOOLS/screen_names" | sort) <(printf '%s\n' "$walked") | grep .)" "" \
+	"  ... and every recipe names a screen there is"
 done_testing

@@ -13,7 +13,9 @@
 #include "base/outfile.h"
 #include "base/xalloc.h"
 #include "db/listen.h"
+#include "ui/field.h"
 #include "ui/frame.h"
+#include "ui/keylog.h"
 #include "ui/keymap.h"
 #include "ui/term.h"
 
@@ -73,6 +75,7 @@ int app_push(struct app *app, const struct screen *s, void *arg)
 	app->stack[app->depth].state = s->enter ? s->enter(app, arg) : NULL;
 	app->depth++;
 	log_debug("screen %s opened", s->name);
+	keylog_event("open", s->name, app->depth);
 	return 0;
 }
 
@@ -86,6 +89,7 @@ void app_pop_to(struct app *app, int depth)
 		app_unsubscribe(app, state, NULL);
 		if (s->leave)
 			s->leave(app, state);
+		keylog_event("close", s->name, app->depth + 1);
 	}
 }
 
@@ -207,6 +211,37 @@ int app_allowed(struct app *app, enum action_id id)
 	return app_refusal(app, id) == ACTION_OK;
 }
 
+static int own_action(const struct screen *s, enum action_id id)
+{
+	for (const enum action_id *p = s->actions; p && *p != ACT_NONE; p++)
+		if (*p == id)
+			return 1;
+	return 0;
+}
+
+int app_offered(struct app *app, enum action_id id)
+{
+	if (!app_allowed(app, id))
+		return 0;
+	const struct screen *s = app->stack[app->depth - 1].screen;
+	void *st = app->stack[app->depth - 1].state;
+	if (s->offers && own_action(s, id))
+		return s->offers(app, st, id);
+	return 1;
+}
+
+int app_typing(struct app *app)
+{
+	const struct screen *s = app->stack[app->depth - 1].screen;
+	return s->typing && s->typing(app, app->stack[app->depth - 1].state);
+}
+
+int app_keys_shown(struct app *app, enum action_id id, struct strbuf *out)
+{
+	const struct action *a = action_get(id);
+	return a ? key_spec_show(a->keys, app_typing(app) ? field_takes : NULL, out) : 0;
+}
+
 static void apply(struct app *app, int flags)
 {
 	if (flags & SCR_QUIT)
@@ -254,6 +289,22 @@ static void refuse(struct app *app, enum action_id id)
 	free(msg);
 }
 
+/* What flags from a screen handler mean, for the key log. */
+static const char *outcome(int flags)
+{
+	if (flags & SCR_QUIT)
+		return "quit";
+	if (flags & SCR_POP)
+		return "pop";
+	return flags ? "handled" : "unhandled";
+}
+
+static const char *action_name(enum action_id id)
+{
+	const struct action *a = action_get(id);
+	return a ? a->name : NULL;
+}
+
 static void handle_key(struct app *app, const struct key *k)
 {
 	strbuf_reset(&app->message);
@@ -267,21 +318,28 @@ static void handle_key(struct app *app, const struct key *k)
 	if (s->key) {
 		int flags = s->key(app, st, k);
 		if (flags) {
+			keylog_key(s->name, k, action_name(app_key_action(s->actions, k)), "own");
 			apply(app, flags);
 			return;
 		}
 	}
 	enum action_id id = lookup(s, k);
-	if (id == ACT_NONE)
+	if (id == ACT_NONE) {
+		keylog_key(s->name, k, NULL, "unbound");
 		return;
+	}
 	if (!app_allowed(app, id)) {
+		keylog_key(s->name, k, action_name(id), "refused");
 		refuse(app, id);
 		return;
 	}
-	if (global_action(app, id))
+	if (global_action(app, id)) {
+		keylog_key(s->name, k, action_name(id), "global");
 		return;
-	if (s->action)
-		apply(app, s->action(app, st, id));
+	}
+	int flags = s->action ? s->action(app, st, id) : 0;
+	keylog_key(s->name, k, action_name(id), outcome(flags));
+	apply(app, flags);
 }
 
 static void check_db(struct app *app)
@@ -357,12 +415,17 @@ static void wait_input(struct app *app)
  * operator gives the password again; the screens underneath keep their state. */
 /* A password an admin set is changed before anything else: the password
  * screen stays on top (after the login, after an unlock) until it is. */
+/* A password that must change: the password screen, unless it is open
+ * already (under its F1 page, say). */
 static void check_password_due(struct app *app)
 {
-	if (!app->logged_in || app->locked || !app->session.password_change_due ||
-	    app->depth == 0 || app->stack[app->depth - 1].screen == &screen_password)
+	if (!app->logged_in || app->locked || !app->session.password_change_due)
 		return;
-	app_push(app, &screen_password, NULL);
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i].screen == &screen_password)
+			return;
+	if (app->depth > 0)
+		app_push(app, &screen_password, NULL);
 }
 
 static void check_idle(struct app *app)
@@ -413,6 +476,7 @@ int app_run(struct app *app)
 	if (term_start(app->conf->ui_color) != 0)
 		return ST_ERROR;
 	FILE *draw_log = draw_log_open();
+	keylog_open();
 	app->last_key_ms = app_now_ms();
 	app_push(app, &screen_login, NULL);
 	while (!app->quit && app->depth > 0) {
@@ -438,6 +502,7 @@ int app_run(struct app *app)
 	if (draw_log)
 		fclose(draw_log);
 	app_pop_to(app, 0);
+	keylog_close();
 	return app->status;
 }
 

@@ -52,6 +52,11 @@ struct screen {
 	 * a proposal only when the selected row has one); NULL: every action
 	 * of the list. The key still reaches action(), which says why not. */
 	int (*offers)(struct app *app, void *state, enum action_id a);
+	/* Optional: whether a text field has the focus now, so that the keys a
+	 * text field takes (printable characters, Left/Right, Home/End,
+	 * Backspace, ^U ...) are text: the help page and the key line then
+	 * leave those keys out of each action (Esc/q shows as Esc). */
+	int (*typing)(struct app *app, void *state);
 	/* Optional: called about once a second and after each event (top screen only). */
 	int (*tick)(struct app *app, void *state);
 	/* Optional: a notification arrived on a channel this screen subscribed to
@@ -129,6 +134,16 @@ enum action_id app_key_action(const enum action_id *list, const struct key *k);
 int app_allowed(struct app *app, enum action_id a);
 /* Why not (action_check on the session and the top screen's selection), or ACTION_OK. */
 enum action_refusal app_refusal(struct app *app, enum action_id a);
+/* Whether the top screen offers action a now: app_allowed() and, for the
+ * screen's own actions, its offers hook. The help page and the key line
+ * list only these. */
+int app_offered(struct app *app, enum action_id a);
+/* Whether the top screen has a text field in focus (its typing hook). */
+int app_typing(struct app *app);
+/* Appends the keys of action a that work on the top screen now, as the help
+ * page and the key line show them ("Esc/q"; "Esc" while typing). Returns
+ * how many keys it appended (0: none works now). */
+int app_keys_shown(struct app *app, enum action_id a, struct strbuf *out);
 /* Logs out: closes the connection and forgets the session. */
 void app_logout(struct app *app);
 /* Milliseconds of a monotonic clock. */

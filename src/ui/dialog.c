@@ -6,10 +6,13 @@
 #include "base/width.h"
 #include "base/xalloc.h"
 #include "i18n/i18n.h"
+#include "ui/keylog.h"
 #include "ui/term.h"
 
 void dialog_ask(struct dialog *d, const char *question, int tag, int with_cancel)
 {
+	if (!d->question)
+		keylog_event("dialog", "open", -1);
 	free(d->question);
 	d->question = xstrdup(question);
 	d->tag = tag;
@@ -23,6 +26,8 @@ int dialog_open(const struct dialog *d)
 
 void dialog_close(struct dialog *d)
 {
+	if (d->question)
+		keylog_event("dialog", "close", -1);
 	free(d->question);
 	d->question = NULL;
 }

@@ -131,6 +131,17 @@ int field_key(struct field *f, const struct key *k)
 	}
 }
 
+int field_takes(const struct key *k)
+{
+	struct field f;
+	field_init(&f, 0, 16);
+	field_set(&f, "ab");
+	f.cursor = 1;
+	int used = field_key(&f, k);
+	field_free(&f);
+	return used;
+}
+
 /* What the field shows: the text, or one '*' per character when masked. */
 static void shown_text(const struct field *f, struct strbuf *out, int *cursor_col)
 {

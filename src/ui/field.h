@@ -25,6 +25,9 @@ void field_clear(struct field *f);
 const char *field_text(const struct field *f);
 /* Edits with k. Returns 1 when the key was an editing key, else 0. */
 int field_key(struct field *f, const struct key *k);
+/* Whether a text field takes k (as text or to edit): field_key's answer in
+ * the middle of a text. */
+int field_takes(const struct key *k);
 /* Draws into w columns at (y, x); when focused, places the cursor there. */
 void field_draw(struct field *f, int y, int x, int w, int focused);
 

@@ -453,3 +453,12 @@ int form_key(struct form *f, struct app *app, const struct key *k)
 	}
 	return edit_key(f, k) ? SCR_HANDLED : SCR_UNHANDLED;
 }
+
+int form_offers(const struct form *f, enum action_id a)
+{
+	switch (a) {
+	case ACT_FORM_NEXT:
+	case ACT_FORM_PREV: return f->n > 1;
+	default: return -1;
+	}
+}

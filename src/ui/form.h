@@ -160,6 +160,9 @@ int form_dirty(const struct form *f);
  * (Enter on the last field). */
 enum { FORM_SUBMIT = 1 << 8 };
 int form_key(struct form *f, struct app *app, const struct key *k);
+/* For a screen's offers hook: whether the form's own action a can do
+ * something now (moving needs two fields); -1 when a is none of them. */
+int form_offers(const struct form *f, enum action_id a);
 /* Asks before leaving (Esc) when dirty; returns SCR_POP at once when not.
  * For a screen whose cancel action comes by the action table. */
 int form_cancel(struct form *f);

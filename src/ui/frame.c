@@ -42,21 +42,23 @@ static void draw_title(struct app *app)
 static int offered(struct app *app, const struct screen *s, enum action_id id, int tail)
 {
 	const struct action *a = action_get(id);
-	if (a->prio == PRIO_NEVER || !a->keys || !app_allowed(app, id))
+	if (a->prio == PRIO_NEVER || !a->keys || !app_offered(app, id))
 		return 0;
 	if (!tail)
-		return !s->offers || s->offers(app, app->stack[app->depth - 1].state, id);
+		return 1;
 	for (const enum action_id *q = s->actions; q && *q != ACT_NONE; q++)
 		if (*q == id)
 			return 0; /* the screen lists it among its own */
 	return 1;
 }
 
-/* One key of the key line, "Esc/q 返回": appended to sb, its width returned
- * with the gap after it. */
-static int key_text(const struct action *a, struct strbuf *keys)
+/* One key of the key line, "Esc/q 返回" ("Esc 返回" while a text field has
+ * the focus): its keys appended to sb, its width returned with the gap
+ * after it; 0 when none of its keys works now. */
+static int key_text(struct app *app, const struct action *a, struct strbuf *keys)
 {
-	key_spec_display(a->keys, keys);
+	if (!app_keys_shown(app, a->id, keys))
+		return 0;
 	return width_str(strbuf_str(keys)) + 1 + width_str(tr(a->label)) + 2;
 }
 
@@ -82,7 +84,8 @@ static void draw_keys(struct app *app, int y)
 			struct strbuf k = STRBUF_INIT;
 			ids[n] = *p;
 			items[n].prio = action_get(*p)->prio;
-			items[n++].width = key_text(action_get(*p), &k);
+			items[n].width = key_text(app, action_get(*p), &k);
+			n += items[n].width > 0;
 			strbuf_free(&k);
 		}
 	keyline_choose(items, n, COLS, chosen);
@@ -92,7 +95,7 @@ static void draw_keys(struct app *app, int y)
 			continue;
 		const struct action *a = action_get(ids[i]);
 		struct strbuf k = STRBUF_INIT;
-		key_text(a, &k);
+		key_text(app, a, &k);
 		x += term_clip(y, x, COLS - x, strbuf_str(&k), COL_KEY) + 1;
 		x += term_clip(y, x, COLS - x, tr(a->label), COL_NORMAL) + 2;
 		strbuf_free(&k);

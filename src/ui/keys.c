@@ -2,6 +2,8 @@
 
 #include <curses.h>
 #include <string.h>
+#include <limits.h>
+#include <wchar.h>
 #include <wctype.h>
 
 #include "base/log.h"
@@ -157,7 +159,49 @@ void key_spec_display(const char *spec, struct strbuf *out)
 		strbuf_addc(out, *p == ' ' ? '/' : *p);
 }
 
+int key_spec_show(const char *spec, int (*skip)(const struct key *k), struct strbuf *out)
+{
+	int shown = 0;
+	for (const char *p = spec; p && *p;) {
+		size_t n = strcspn(p, " ");
+		struct key k;
+		if (n && !(skip && parse(p, n, &k) == 0 && skip(&k))) {
+			if (shown++)
+				strbuf_addc(out, '/');
+			strbuf_addn(out, p, n);
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return shown;
+}
+
 int key_printable(const struct key *k)
 {
 	return !k->fn && k->code >= 0x20 && k->code != 0x7f && iswprint((wint_t)k->code);
+}
+
+void key_spec_name(const struct key *k, struct strbuf *out)
+{
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (named[i].code == k->code && named[i].fn == k->fn) {
+			strbuf_add(out, named[i].name);
+			return;
+		}
+	if (k->fn && k->code >= KEY_F(1) && k->code <= KEY_F(63))
+		strbuf_addf(out, "F%d", k->code - KEY_F0);
+	else if (!k->fn && k->code > 0 && k->code < 0x20)
+		strbuf_addf(out, "^%c", k->code | 0x40);
+	else if (key_printable(k)) {
+		char mb[MB_LEN_MAX + 1];
+		mbstate_t ps;
+		memset(&ps, 0, sizeof ps);
+		size_t n = wcrtomb(mb, (wchar_t)k->code, &ps);
+		if (n == (size_t)-1)
+			strbuf_addf(out, "U+%04X", (unsigned)k->code);
+		else
+			strbuf_addn(out, mb, n);
+	} else
+		strbuf_addf(out, "#%d", k->code);
 }

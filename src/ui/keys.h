@@ -32,6 +32,12 @@ int key_set_has(const struct key_set *set, const struct key *k);
 int key_matches(const struct key *k, const char *spec);
 /* Appends spec for display: "Esc/q". */
 void key_spec_display(const char *spec, struct strbuf *out);
+/* Appends the keys of spec for display as key_spec_display does, leaving out
+ * those for which skip (when not NULL) answers 1. Returns how many it
+ * appended. */
+int key_spec_show(const char *spec, int (*skip)(const struct key *k), struct strbuf *out);
+/* Appends k's name as a key spec would write it ("F5", "Esc", "^L", "q"). */
+void key_spec_name(const struct key *k, struct strbuf *out);
 /* Whether k is a printable character (text for an input field). */
 int key_printable(const struct key *k);
 

@@ -55,3 +55,16 @@ int listbox_action(struct listbox *lb, enum action_id a, int height)
 	listbox_show_selected(lb, height);
 	return 1;
 }
+
+int listbox_offers(const struct listbox *lb, enum action_id a)
+{
+	switch (a) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST: return lb->count > 1;
+	default: return -1;
+	}
+}

@@ -16,6 +16,10 @@ void listbox_resize(struct listbox *lb, int count);
 /* Moves for a navigation action (up, down, page, first, last) in a view of
  * height rows. Returns 1 when a was a navigation action. */
 int listbox_action(struct listbox *lb, enum action_id a, int height);
+/* Whether navigation action a can move in the list: 1 when it can (two
+ * rows or more), 0 when not, -1 when a is no navigation action. For a
+ * screen's offers hook: F1 and the key line list only what can work. */
+int listbox_offers(const struct listbox *lb, enum action_id a);
 /* Scrolls so the selection is visible in height rows. */
 void listbox_show_selected(struct listbox *lb, int height);
 

@@ -19,10 +19,11 @@ line=$(scr_keyline)
 contains "$line" "Esc/q 返回" "80 columns: the key line keeps Esc (back)"
 contains "$line" "F1 帮助" "  ... and F1 (help)"
 contains "$line" "p 加入检查计划" "  ... and the screen's main action"
-contains "$line" "Enter 打开" "  ... all of its main actions"
+contains "$line" "下一页签" "  ... all of its main actions"
+unlike "$line" "Enter 打开" "  ... but not Enter, which opens nothing on the overview's rows"
 unlike "$line" "x 导出画像" "  ... while a minor key is dropped"
 unlike "$line" "F10" "  ... and so is F10, which F1 lists"
-like "$line" "下一页签 +Enter 打开 +p 加入检查计划 +Esc/q 返回 +F1 帮助" \
+like "$line" "下一页签 +c 复制代码 +p 加入检查计划 +Esc/q 返回 +F1 帮助" \
 	"  ... the keys it keeps stay in the screen's order"
 
 scr_resize 200 24
