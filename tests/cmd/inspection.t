@@ -93,16 +93,18 @@ e demo_supervisor_lx plan verify "$plan"
 is "$rc" 0 "verify: exit 0"
 like "$out" "^一致" "  ... 一致"
 owner() { PGPASSWORD=$(owner_pw) psql -X -q -At -h "$SMCON_TEST_PG/run" -U smcon_owner -d "$DB" -c "$1"; }
-victim=$(q "SELECT c.entity_id || '|' || c.uscc FROM supervision.draw_candidate c JOIN supervision.inspection_draw d ON d.id = c.draw_id
-            JOIN supervision.inspection_batch b ON b.id = d.batch_id JOIN supervision.inspection_plan p ON p.id = b.plan_id
-           WHERE p.plan_no = '$plan' ORDER BY c.entity_id DESC LIMIT 1")
-owner "UPDATE supervision.draw_candidate SET must_include = true WHERE entity_id = ${victim%%|*}
-       AND draw_id IN (SELECT d.id FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
-                        JOIN supervision.inspection_plan p ON p.id = b.plan_id WHERE p.plan_no = '$plan')"
+drawsql="SELECT d.id FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
+         JOIN supervision.inspection_plan p ON p.id = b.plan_id WHERE p.plan_no = '$plan' AND d.kind = 'object'"
+victim=$(q "SELECT u.id || '|' || c.stratum || '|' || c.chunk_no FROM supervision.draw_chunk c, unnest(c.entity_ids) AS u (id)
+           WHERE c.draw_id = ($drawsql) ORDER BY u.id DESC LIMIT 1")
+vid=${victim%%|*}
+vchunk="draw_id = ($drawsql) AND stratum = '$(echo "$victim" | cut -d'|' -f2)' AND chunk_no = ${victim##*|}"
+owner "UPDATE supervision.draw_chunk SET must_ids = must_ids || $vid::bigint WHERE $vchunk"
 e demo_supervisor_lx plan verify "$plan"
-is "$rc" 1 "a snapshot row the owner altered: verify exits 1"
-contains "$err" "${victim#*|}" "  ... naming the entity of the altered row"
-owner "UPDATE supervision.draw_candidate SET must_include = false WHERE entity_id = ${victim%%|*}"
+is "$rc" 1 "a snapshot chunk the owner altered: verify exits 1"
+contains "$err" "$(echo "$victim" | cut -d'|' -f2) 层第 ${victim##*|} 块" "  ... naming the chunk"
+contains "$err" "至 $vid，" "  ... and the entities it spans (the altered one its last)"
+owner "UPDATE supervision.draw_chunk SET must_ids = array_remove(must_ids, $vid::bigint) WHERE $vchunk"
 e demo_analyst plan verify "$plan"
 is "$rc" 0 "restored, an analyst (the auditor) verifies it again"
 like "$out" "^一致" "  ... 一致"

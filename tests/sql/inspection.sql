@@ -178,6 +178,9 @@ SELECT is((SELECT array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY a.attn
           '{text,text,bigint,bigint}', '  ... its rows are a section, a label and two counts');
 SELECT ok(NOT has_function_privilege('demo_supervisor_lx', 'core.plan_population(bigint)', 'EXECUTE')
           AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_objects_v1(bigint)', 'EXECUTE')
+          AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_objects_v2(bigint)', 'EXECUTE')
+          AND NOT has_function_privilege('demo_analyst', 'core.draw_objects_v2(bigint)', 'EXECUTE')
+          AND NOT has_function_privilege('demo_supervisor_lx', 'core.plan_population_into(bigint, text)', 'EXECUTE')
           AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_inspectors_v1(bigint, bigint[])', 'EXECUTE')
           AND NOT has_function_privilege('demo_analyst', 'core.plan_population(bigint)', 'EXECUTE'),
           'no role may call the functions that name candidates or rank them');
@@ -211,8 +214,18 @@ SELECT t.*, c.stratum FROM supervision.inspection_task t
   JOIN supervision.inspection_batch b ON b.id = t.batch_id
   JOIN supervision.inspection_plan p ON p.id = b.plan_id
   JOIN supervision.inspection_draw d ON d.batch_id = b.id AND d.kind = 'object'
-  JOIN supervision.draw_candidate c ON c.draw_id = d.id AND c.entity_id = t.entity_id
+  JOIN supervision.draw_chunk c ON c.draw_id = d.id AND t.entity_id = ANY (c.entity_ids)
  WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'p1');
+SELECT is((SELECT d.algorithm || ' ' || (SELECT sum(cardinality(c.entity_ids)) FROM supervision.draw_chunk c WHERE c.draw_id = d.id)
+                 || ' ' || (SELECT count(*) FROM supervision.draw_candidate c WHERE c.draw_id = d.id)
+             FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
+             JOIN supervision.inspection_plan p ON p.id = b.plan_id
+            WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'p1') AND d.kind = 'object'),
+          'v2 ' || (SELECT sum(population) FROM preview WHERE section = '风险分层') || ' 0',
+          'a new draw is algorithm v2: its snapshot is in chunks, every previewed candidate in one, no row per candidate');
+SELECT is((SELECT count(*)::int FROM supervision.draw_chunk c JOIN p1_task t ON t.entity_id = ANY (c.entity_ids)
+            WHERE c.draw_id = t.draw_id AND (c.chunk_no <> t.entity_id / 32768 OR c.entity_ids <> ARRAY(SELECT unnest(c.entity_ids) ORDER BY 1))),
+          0, '  ... a chunk per stratum and block of 32768 entity numbers, its entities in order');
 SELECT results_eq($$SELECT stratum, count(*) FROM p1_task GROUP BY 1 ORDER BY 1$$,
                   $$VALUES ('A', 1::bigint), ('B', 5), ('C', 3), ('D', 10)$$,
                   'the tasks per stratum are the quotas');
@@ -250,11 +263,28 @@ SELECT p.plan_no, d.id AS od, (SELECT x.id FROM supervision.inspection_draw x WH
 SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'true 一致%', 'verify replays the draw and finds it identical');
 SELECT alike(pg_temp.as_('demo_analyst', format($f$SELECT consistent || ' ' || detail FROM api.plan_verify(%L)$f$, (SELECT plan_no FROM p1))),
             'true 一致%', '  ... an analyst (the auditor) too');
-UPDATE supervision.draw_candidate SET stratum = 'D' WHERE draw_id = (SELECT od FROM p1) AND entity_id = (SELECT id FROM fx WHERE k = 3);
-SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'false 不一致%' || (SELECT uscc FROM fx WHERE k = 3) || '%',
-            'an altered snapshot row makes verify fail, naming the entity');
-UPDATE supervision.draw_candidate SET stratum = 'A' WHERE draw_id = (SELECT od FROM p1) AND entity_id = (SELECT id FROM fx WHERE k = 3);
+CREATE TEMP TABLE chunk_was AS
+SELECT c.* FROM supervision.draw_chunk c WHERE c.draw_id = (SELECT od FROM p1) AND (SELECT id FROM fx WHERE k = 3) = ANY (c.entity_ids);
+UPDATE supervision.draw_chunk c SET must_ids = c.must_ids || (SELECT id FROM fx WHERE k = 3)
+ WHERE (c.draw_id, c.stratum, c.chunk_no) = (SELECT w.draw_id, w.stratum, w.chunk_no FROM chunk_was w);
+SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)),
+             (SELECT format('false 不一致：第 1 批候选快照 A 层第 %s 块（%s 个候选，主体编号 %s 至 %s%%', w.chunk_no,
+                            cardinality(w.entity_ids), w.entity_ids[1], w.entity_ids[cardinality(w.entity_ids)]) FROM chunk_was w),
+            'a snapshot chunk altered as the owner (a candidate made must-include) makes verify fail, naming the chunk');
+SELECT ok((SELECT w.entity_ids[1] <= fx.id AND fx.id <= w.entity_ids[cardinality(w.entity_ids)] FROM chunk_was w, fx WHERE fx.k = 3),
+          '  ... whose span holds the altered candidate');
+UPDATE supervision.draw_chunk c SET must_ids = w.must_ids FROM chunk_was w
+ WHERE (c.draw_id, c.stratum, c.chunk_no) = (w.draw_id, w.stratum, w.chunk_no);
 SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'true%', '  ... and passes again once restored');
+UPDATE supervision.draw_chunk c SET usccs[1] = w.usccs[2], usccs[2] = w.usccs[1] FROM chunk_was w
+ WHERE (c.draw_id, c.stratum, c.chunk_no) = (w.draw_id, w.stratum, w.chunk_no);
+SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'false 不一致：第 1 批候选快照 A 层%', 'two codes swapped in a chunk make verify fail');
+UPDATE supervision.draw_chunk c SET usccs = w.usccs FROM chunk_was w
+ WHERE (c.draw_id, c.stratum, c.chunk_no) = (w.draw_id, w.stratum, w.chunk_no);
+DELETE FROM supervision.draw_chunk c USING chunk_was w WHERE (c.draw_id, c.stratum, c.chunk_no) = (w.draw_id, w.stratum, w.chunk_no);
+SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'false 不一致：第 1 批候选快照的块被增删%', 'a chunk deleted makes verify fail');
+INSERT INTO supervision.draw_chunk SELECT * FROM chunk_was;
+SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'true%', '  ... restored');
 CREATE TEMP TABLE seed_was AS SELECT seed FROM supervision.inspection_draw WHERE id = (SELECT od FROM p1);
 UPDATE supervision.inspection_draw SET seed = 'not the seed' WHERE id = (SELECT od FROM p1);
 SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'false 不一致%任务%', 'an altered seed makes verify fail, naming a task');
@@ -282,7 +312,7 @@ UPDATE supervision.task_inspector SET staff_id = (SELECT was FROM swap)
 SELECT alike(pg_temp.verify((SELECT plan_no FROM p1)), 'true%', '  ... restored');
 
 -- replay: the same seed and snapshot give the same draw, another seed another
-SELECT results_eq(format('SELECT entity_id FROM core.draw_objects_v1(%s) ORDER BY pos', (SELECT od FROM p1)),
+SELECT results_eq(format('SELECT entity_id FROM core.draw_objects_v2(%s) ORDER BY pos', (SELECT od FROM p1)),
                   $$SELECT entity_id FROM p1_task ORDER BY task_no$$, 'the stored draw is the function of its snapshot and seed');
 INSERT INTO plans SELECT 'p' || n, pg_temp.as_('demo_supervisor_lx',
 	pg_temp.create_stmt('{TST-002}', '{LX}', 'A:10,B:15,C:25,D:100', '2026-06-01', '2026-06-30')) FROM generate_series(2, 4) n;
@@ -305,6 +335,37 @@ SELECT isnt(pg_temp.drawn_of((SELECT no FROM plans WHERE name = 'p2')), pg_temp.
 SELECT is((SELECT witness FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
             JOIN supervision.inspection_plan p ON p.id = b.plan_id WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'p2')
               AND d.kind = 'object'), '公证员 王平', 'the witness is recorded');
+
+-- a draw stored before algorithm v2 (one row per candidate, v1) is still
+-- verified by v1's rules: p3 (the twin of p2) is rewritten as the owner
+-- into the form v1 stored
+CREATE TEMP TABLE p3 AS
+SELECT d.id AS od, p.plan_no FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
+  JOIN supervision.inspection_plan p ON p.id = b.plan_id
+ WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'p3') AND d.kind = 'object';
+INSERT INTO supervision.draw_candidate (draw_id, entity_id, uscc, stratum, must_include, digest)
+SELECT c.draw_id, u.id, u.uscc, c.stratum, u.id = ANY (c.must_ids),
+       core.insp_digest(c.draw_id::text, u.id::text, u.uscc, c.stratum, (u.id = ANY (c.must_ids))::text)
+  FROM supervision.draw_chunk c, unnest(c.entity_ids, c.usccs) AS u (id, uscc) WHERE c.draw_id = (SELECT od FROM p3);
+DELETE FROM supervision.draw_chunk WHERE draw_id = (SELECT od FROM p3);
+UPDATE supervision.inspection_draw
+   SET algorithm = 'v1', snapshot_sha256 = (SELECT sha256(string_agg(c.digest, ''::bytea ORDER BY c.entity_id))
+                                              FROM supervision.draw_candidate c WHERE c.draw_id = (SELECT od FROM p3))
+ WHERE id = (SELECT od FROM p3);
+SELECT alike(pg_temp.verify((SELECT plan_no FROM p3)), 'true 一致%', 'a draw stored as v1 is verified by v1''s rules');
+SELECT results_eq(format('SELECT pos, uscc, stratum FROM core.draw_objects_v1(%s)', (SELECT od FROM p3)),
+                  format('SELECT pos, uscc, stratum FROM core.draw_objects_v2(%s)',
+                         (SELECT d.id FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
+                            JOIN supervision.inspection_plan p ON p.id = b.plan_id
+                           WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'p2') AND d.kind = 'object')),
+                  '  ... v1 and v2 draw the same from the same candidates and seed (p3 as v1, p2 as v2)');
+CREATE TEMP TABLE v1_victim AS
+SELECT entity_id, uscc FROM supervision.draw_candidate WHERE draw_id = (SELECT od FROM p3) AND stratum = 'A' ORDER BY entity_id LIMIT 1;
+UPDATE supervision.draw_candidate SET stratum = 'D' WHERE draw_id = (SELECT od FROM p3) AND entity_id = (SELECT entity_id FROM v1_victim);
+SELECT alike(pg_temp.verify((SELECT plan_no FROM p3)), 'false 不一致：第 1 批候选快照中主体 ' || (SELECT uscc FROM v1_victim) || '%',
+             '  ... an altered v1 snapshot row makes verify fail, naming the entity');
+UPDATE supervision.draw_candidate SET stratum = 'A' WHERE draw_id = (SELECT od FROM p3) AND entity_id = (SELECT entity_id FROM v1_victim);
+SELECT alike(pg_temp.verify((SELECT plan_no FROM p3)), 'true%', '  ... restored');
 
 -- too few inspectors: say how many are missing and why
 INSERT INTO plans VALUES ('nobody', pg_temp.as_('demo_supervisor_lx',
@@ -428,6 +489,41 @@ SELECT is((SELECT count(*)::int FROM pub p JOIN core.entity e ON e.uscc = p.uscc
 SELECT is((SELECT count(*)::int FROM pub), 2, '  ... which holds the published results');
 SELECT is((SELECT count(*)::int FROM pg_attribute a WHERE a.attrelid = 'pub'::regclass AND a.attname ~ 'risk|grade'), 0,
           'the publication carries no risk grade');
+
+-- a key item: the plan's candidate list is drawn first, and the v2
+-- snapshot keeps who must be drawn
+INSERT INTO supervision.inspection_item (code, name, category, legal_basis, inspecting_body, object_type, method,
+                                         specialty, valid_from, source_system)
+VALUES ('TST-KEY', '重点测试事项', 'key', '《企业信息公示暂行条例》第十四条', '市场监督管理部门', '测试对象',
+        '实地核查', '测试专长', '2020-01-01', 'test');
+INSERT INTO plans VALUES ('key', pg_temp.as_('demo_supervisor_lx',
+	pg_temp.create_stmt('{TST-KEY}', '{LX}', 'A:10', '2026-09-01', '2026-09-30')));
+INSERT INTO supervision.plan_candidate (plan_id, org_id, entity_id, added_by_staff_id)
+SELECT p.id, p.org_id, fx.id, p.created_by_staff_id FROM supervision.inspection_plan p, fx
+ WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'key') AND fx.k IN (5, 7, 30);
+TRUNCATE preview;
+SELECT is(pg_temp.as_('demo_supervisor_lx', format('INSERT INTO preview SELECT * FROM api.plan_preview(%L)', (SELECT no FROM plans WHERE name = 'key'))),
+          NULL, 'a plan with a key item is previewed');
+SELECT results_eq($$SELECT section, label, population, quota FROM preview WHERE section IN ('风险分层', '必抽') ORDER BY section, label$$,
+                  $$VALUES ('必抽', '候选名单（重点事项）', 3::bigint, NULL::bigint), ('风险分层', 'A', 10, 2), ('风险分层', 'B', 30, 1),
+                           ('风险分层', 'C', 10, 0), ('风险分层', 'D', 11, 0)$$,
+                  '  ... its candidate list counted, each stratum''s quota at least its must-includes (D: the entity inspected in March was not inspected under this item)');
+SELECT is(pg_temp.as_('demo_supervisor_lx', format('SELECT api.plan_file(%L)', (SELECT no FROM plans WHERE name = 'key'))),
+          '无锡市市场监督管理局', '  ... filed');
+SELECT is(pg_temp.as_('demo_supervisor_lx', format('SELECT drawn FROM api.plan_draw(%L, %L, %L)', (SELECT no FROM plans WHERE name = 'key'),
+                                                   '体彩 2026100 期 05 09 13 21 28', '公证员 王平')),
+          '3', '  ... and drawn: the three on its list and no one else');
+SELECT results_eq(format($f$SELECT fx.k FROM supervision.inspection_task t JOIN supervision.inspection_batch b ON b.id = t.batch_id
+                              JOIN supervision.inspection_plan p ON p.id = b.plan_id JOIN fx ON fx.id = t.entity_id
+                             WHERE p.plan_no = %L ORDER BY t.task_no$f$, (SELECT no FROM plans WHERE name = 'key')),
+                  $$SELECT k FROM fx WHERE k IN (5, 7, 30) ORDER BY k >= 11, core.hmac(uscc, '体彩 2026100 期 05 09 13 21 28', 'sha256')$$,
+                  '  ... A before B, within A by the HMAC of the USCC');
+SELECT is((SELECT array_agg(m ORDER BY m) FROM supervision.draw_chunk c, unnest(c.must_ids) m
+            WHERE c.draw_id = (SELECT d.id FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
+                                 JOIN supervision.inspection_plan p ON p.id = b.plan_id
+                                WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'key') AND d.kind = 'object')),
+          (SELECT array_agg(id ORDER BY id) FROM fx WHERE k IN (5, 7, 30)), '  ... its chunks name the three as must-includes');
+SELECT alike(pg_temp.verify((SELECT no FROM plans WHERE name = 'key')), 'true 一致%', '  ... and verify finds the draw identical');
 
 UPDATE meta.test_clock SET enabled = false;
 SELECT * FROM finish();
