@@ -2,7 +2,7 @@
 -- is dispatched only with two credentialed inspectors and one lead; recusal;
 -- cases and penalties.
 BEGIN;
-SELECT plan(23);
+SELECT plan(26);
 \ir lib/fixtures.psql
 
 INSERT INTO supervision.inspection_item (code, name, category, legal_basis, inspecting_body, object_type, method,
@@ -86,6 +86,21 @@ VALUES (pg_temp.staff('demo_inspector2_lx'), pg_temp.eid('91320213MA1N7C3F2T'), 
 SELECT throws_ok($$INSERT INTO supervision.task_inspector (task_id, staff_id)
                    VALUES (pg_temp.task('LX-2024-SJ-01-0002'), pg_temp.staff('demo_inspector2_lx'))$$, '23514', NULL,
                  'an inspector with an interest in the entity is not put on its task');
+CREATE TEMP TABLE team_0002 AS
+SELECT count(*) AS n FROM supervision.task_inspector WHERE task_id = pg_temp.task('LX-2024-SJ-01-0002');
+SELECT throws_ok($$INSERT INTO supervision.task_inspector (task_id, staff_id, is_lead)
+                   VALUES (pg_temp.task('LX-2024-SJ-01-0002'), pg_temp.staff('demo_inspector_lx'), false),
+                          (pg_temp.task('LX-2024-SJ-01-0002'), pg_temp.staff('demo_inspector2_lx'), false)$$, '23514',
+                 format('检查人员（职员 %s）与检查对象有利害关系，应当回避', pg_temp.staff('demo_inspector2_lx')),
+                 '  ... nor in a statement writing several team rows, which is refused whole, naming the inspector');
+SELECT is((SELECT count(*) FROM supervision.task_inspector WHERE task_id = pg_temp.task('LX-2024-SJ-01-0002')),
+          (SELECT n FROM team_0002), '  ... none of its rows is written');
+INSERT INTO supervision.task_inspector (task_id, staff_id, is_lead)
+VALUES (pg_temp.task('LX-2024-SJ-01-0002'), pg_temp.staff('demo_inspector_lx'), false);
+SELECT throws_ok($$UPDATE supervision.task_inspector SET staff_id = pg_temp.staff('demo_inspector2_lx')
+                    WHERE task_id = pg_temp.task('LX-2024-SJ-01-0002') AND staff_id = pg_temp.staff('demo_inspector_lx')$$,
+                 '23514', NULL, '  ... nor moved onto it');
+DELETE FROM supervision.task_inspector WHERE task_id = pg_temp.task('LX-2024-SJ-01-0002') AND staff_id = pg_temp.staff('demo_inspector_lx');
 
 -- results
 SELECT throws_ok($$INSERT INTO supervision.inspection_result (task_id, result_code, inspected_on, source_system)
