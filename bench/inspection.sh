@@ -4,7 +4,8 @@
 #   - creating a city plan over the items whose object types cover most of
 #     the register (企业, 个体工商户), ratios A 1 %, B 2 %, C 10 %, D 30 %;
 #   - the preview over the whole city (counts only);
-#   - the commit: snapshot + draw + tasks + inspector pairing, one call;
+#   - the commit: snapshot + draw + tasks + inspector pairing, one call
+#     (and what the snapshot took: algorithm, chunks, bytes);
 #   - verify (the replay of both draws, compared with the tasks);
 #   - an inspector's own task list: median and p99 of 200 calls.
 # Server time (clock_timestamp around each api call), as the supervisor and
@@ -49,6 +50,14 @@ BEGIN
 	SELECT * INTO r FROM api.plan_draw(pno);
 	RAISE NOTICE 'commit: % candidates frozen, % drawn, % inspectors paired  % ms', r.population, r.drawn,
 		r.inspectors, round(extract(epoch FROM clock_timestamp() - t0) * 1000);
+	SELECT d.algorithm AS alg, count(c.*) AS chunks, pg_size_pretty(sum(pg_column_size(c.entity_ids) + pg_column_size(c.usccs)))
+	       AS size
+	  INTO r
+	  FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
+	  JOIN supervision.inspection_plan p ON p.id = b.plan_id
+	  LEFT JOIN supervision.draw_chunk c ON c.draw_id = d.id
+	 WHERE p.plan_no = pno AND d.kind = 'object' GROUP BY d.algorithm;
+	RAISE NOTICE '  the snapshot: algorithm %, % chunks, %', r.alg, r.chunks, r.size;
 	t0 := clock_timestamp();
 	SELECT * INTO r FROM api.plan_verify(pno);
 	RAISE NOTICE 'verify: %  % ms', r.detail, round(extract(epoch FROM clock_timestamp() - t0) * 1000);
