@@ -7,13 +7,13 @@
 #include "base/xalloc.h"
 #include "screens/complaint.h"
 #include "screens/screens.h"
+#include "ui/fetch.h"
 #include "ui/table.h"
 #include "ui/term.h"
 
 struct supervise {
 	struct table *t;
-	int want, sent;
-	struct strbuf error;
+	struct fetch fetch; /* the figures, read again on every NOTIFY */
 };
 
 static void *sup_enter(struct app *app, void *arg)
@@ -27,19 +27,17 @@ static void *sup_enter(struct app *app, void *arg)
 	table_col_msg(st->t, 3, MSG_DESK_COL_DUE_SOON, 4, 8, ALIGN_RIGHT, 0);
 	table_col_msg(st->t, 4, MSG_DESK_COL_OVERDUE, 4, 8, ALIGN_RIGHT, 0);
 	table_col_msg(st->t, 5, MSG_DESK_COL_NOTE, 0, 0, ALIGN_LEFT, 1);
-	strbuf_init(&st->error);
-	st->want = 1;
+	fetch_init(&st->fetch, st);
+	fetch_want(&st->fetch, app);
 	app_subscribe(app, st, DESK_CHANNEL);
-	app_wake_in(app, 0);
 	return st;
 }
 
 static void sup_leave(struct app *app, void *state)
 {
 	struct supervise *st = state;
-	db_async_cancel_owned(&app->db, st);
+	fetch_free(&st->fetch, app);
 	table_free(st->t);
-	strbuf_free(&st->error);
 	free(st);
 }
 
@@ -48,57 +46,39 @@ static void sup_notify(struct app *app, void *state, const char *channel, const 
 	struct supervise *st = state;
 	(void)channel;
 	(void)payload;
-	st->want = 1;
-	app_wake_in(app, 0);
+	fetch_want(&st->fetch, app);
+}
+
+static enum status sup_send(struct app *app, void *ctx, struct db_error *err)
+{
+	const char *p[] = {NULL};
+	(void)ctx;
+	return db_async_send(&app->db,
+	                     "SELECT org_name, coalesce(handler, '—'), total, due_soon, overdue "
+	                     "FROM api.desk_supervise($1)",
+	                     1, p, err);
 }
 
 static int sup_tick(struct app *app, void *state)
 {
 	struct supervise *st = state;
-	struct db_error err;
-	db_error_init(&err);
-	if (!st->sent) {
-		if (st->want && db_idle(&app->db)) {
-			const char *p[] = {NULL};
-			if (db_async_send(&app->db,
-			                  "SELECT org_name, coalesce(handler, '—'), total, "
-			                  "due_soon, overdue FROM "
-			                  "api.desk_supervise($1)",
-			                  1, p, &err) == ST_OK) {
-				db_async_adopt(&app->db, st);
-				st->sent = 1;
-				st->want = 0;
-			}
-		}
-		db_error_free(&err);
+	PGresult *res;
+	if (!fetch_tick(&st->fetch, app, sup_send, st, &res))
 		return 0;
-	}
-	PGresult *res = NULL;
-	int r = db_async_poll_owned(&app->db, st, &res, &err);
-	if (r != 0)
-		st->sent = 0;
-	if (r < 0)
-		st->want = 1;
-	if (r > 0) {
-		strbuf_reset(&st->error);
-		if (!res) {
-			strbuf_add(&st->error, strbuf_str(&err.message));
-		} else {
-			table_clear(st->t);
-			for (int i = 0; i < PQntuples(res); i++) {
-				int row = table_add_row(st->t);
-				for (int c = 0; c < 5; c++)
-					table_set(st->t, row, c, PQgetvalue(res, i, c));
-				if (atoi(PQgetvalue(res, i, 4)) > 0)
-					table_row_color(st->t, row, COL_ERROR);
-				else if (atoi(PQgetvalue(res, i, 3)) > 0)
-					table_row_color(st->t, row, COL_MATCH);
-			}
-			PQclear(res);
+	if (res) {
+		table_clear(st->t);
+		for (int i = 0; i < PQntuples(res); i++) {
+			int row = table_add_row(st->t);
+			for (int c = 0; c < 5; c++)
+				table_set(st->t, row, c, PQgetvalue(res, i, c));
+			if (atoi(PQgetvalue(res, i, 4)) > 0)
+				table_row_color(st->t, row, COL_ERROR);
+			else if (atoi(PQgetvalue(res, i, 3)) > 0)
+				table_row_color(st->t, row, COL_MATCH);
 		}
+		PQclear(res);
 	}
-	db_error_free(&err);
-	return r > 0 ? SCR_HANDLED : 0;
+	return SCR_HANDLED;
 }
 
 static void sup_draw(struct app *app, void *state, const struct rect *r)
@@ -106,8 +86,8 @@ static void sup_draw(struct app *app, void *state, const struct rect *r)
 	struct supervise *st = state;
 	(void)app;
 	term_text(r->y, r->x, r->w,
-	          st->error.len ? strbuf_str(&st->error) : tr(MSG_DESK_SUPERVISE_TITLE),
-	          st->error.len ? COL_ERROR : COL_KEY, ALIGN_LEFT);
+	          st->fetch.error.len ? strbuf_str(&st->fetch.error) : tr(MSG_DESK_SUPERVISE_TITLE),
+	          st->fetch.error.len ? COL_ERROR : COL_KEY, ALIGN_LEFT);
 	struct rect tr_ = {r->y + 1, r->x, r->h - 1, r->w};
 	table_layout(st->t, tr_.w);
 	table_draw(st->t, &tr_);
