@@ -188,14 +188,16 @@ class Console:
             time.sleep(0.05)
         return True
 
-    def settled(self, limit=2.0):
-        """The look once two looks 0.1 s apart agree (or after limit)."""
+    def settled(self, limit=5.0):
+        """The look once nothing is loading (no 正在… on the screen) and
+        three looks 0.1 s apart agree (or after limit)."""
         end = time.time() + limit
-        last = self.look()
+        last, same = self.look(), 0
         while time.time() < end:
             time.sleep(0.1)
             now = self.look()
-            if body(now) == body(last):
+            same = same + 1 if body(now) == body(last) and "正在" not in now else 0
+            if same >= 2:
                 return now
             last = now
         return last
@@ -318,6 +320,7 @@ class Recipe:
         if why:
             return
         depth = len(c.stack)
+        c.settled()  # F1 says what works once the screen has what it loads
         rows, shot = self.help_keys(c)
         self.tap(bool(rows) and any(r[0] == "screen" for r in rows), "F1 lists its keys", shot)
         if not rows:
@@ -399,13 +402,19 @@ def main():
     # tests, the counts left in a file for its done_testing
     first = int(os.environ.get("KEYWALK_TAP_FROM", "1"))
     failed = 0
+    out = []
     for n, (ok, name, diag) in enumerate(results, first):
-        print("%s %d - %s" % ("ok" if ok else "not ok", n, name))
+        out.append("%s %d - %s" % ("ok" if ok else "not ok", n, name))
         if not ok:
             failed += 1
             for line in (diag or "").rstrip("\n").split("\n"):
                 if line.strip():
-                    print("# " + line.rstrip())
+                    out.append("# " + line.rstrip())
+    print("\n".join(out))
+    copy = os.environ.get("KEYWALK_TAP_COPY")  # for chasing a failure seen once
+    if copy:
+        with open(copy, "a", encoding="utf-8") as f:
+            f.write("\n".join(out) + "\n")
     state = os.environ.get("KEYWALK_TAP_STATE")
     if state:
         with open(state, "w") as f:
