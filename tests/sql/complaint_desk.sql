@@ -324,12 +324,16 @@ UNION ALL
 SELECT 'consultation', q.id, q.consultation_no, q.status, q.received_at, q.handling_org_id, q.answered_by_staff_id, q.topic,
        q.clock, q.clock_due, q.clock_workdays, NULL::date
   FROM rights.consultation q WHERE q.status = 'open';
+-- (the columns the items' tables give; the stored days are tested in desk_item_days.sql)
+CREATE TEMP VIEW desk_kept AS
+SELECT kind, id, item_no, state, received_at, org_id, handler_id, respondent, clock, clock_due, clock_workdays, paused_since
+  FROM rights.desk_open_item;
 SELECT ok((SELECT count(*) > 0 FROM rights.desk_open_item), 'the open items are kept in rights.desk_open_item');
-SELECT set_eq('SELECT * FROM rights.desk_open_item', 'SELECT * FROM desk_truth',
+SELECT set_eq('SELECT * FROM desk_kept', 'SELECT * FROM desk_truth',
               'rights.desk_open_item holds exactly the open items of the three tables, as they are now');
 DELETE FROM rights.consultation WHERE id = (SELECT min(id) FROM rights.consultation WHERE status = 'open');
 UPDATE rights.complaint SET handler_staff_id = NULL WHERE id = (SELECT min(id) FROM rights.complaint WHERE status = 'accepted' AND handler_staff_id IS NOT NULL);
-SELECT set_eq('SELECT * FROM rights.desk_open_item', 'SELECT * FROM desk_truth', '  ... also after a delete and a change by hand');
+SELECT set_eq('SELECT * FROM desk_kept', 'SELECT * FROM desk_truth', '  ... also after a delete and a change by hand');
 
 SELECT * FROM finish();
 ROLLBACK;
