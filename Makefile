@@ -53,16 +53,17 @@ $(LIB): $(OBJS)
 	ar rcs $@ $(OBJS)
 
 # Built without sanitizers: it runs inside the PostgreSQL server.
-$(PGEXT): $(wildcard src/pgext/*.c) $(wildcard src/pgext/*.h)
+# `| deps`: with make -j the packages are installed before anything compiles.
+$(PGEXT): $(wildcard src/pgext/*.c) $(wildcard src/pgext/*.h) | deps
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 -O2 -g -fPIC -shared -Wall -Wextra -Werror -Wshadow -Wformat=2 \
 		-isystem $(PG_SERVER_INCLUDE) -o $@ $(filter %.c,$^)
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/gen/paths.h
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/paths.h | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
 
