@@ -181,8 +181,10 @@ class Console:
         return got[0] if got else None
 
     def shows(self, text, limit=10.0):
+        """Waits until text is on the screen above the status bar (whose
+        clock shows today's date and whose account shows the login)."""
         end = time.time() + limit
-        while text not in self.capture():
+        while text not in self.capture().rstrip("\n").rsplit("\n", 1)[0]:
             if time.time() > end:
                 return False
             time.sleep(0.05)

@@ -19,9 +19,9 @@ scr_start 110 30 "$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$db"
 scr_login demo_supervisor_lx
 await "主菜单" "a supervisor logs in"
 scr_keys 2
-scr_wait "全部" && scr_keys s
+scr_wait "全部" 30 && scr_keys s
 await "督办：各机构、各承办人" "s opens the supervisor's view"
-scr_until "the 梁溪 row" 10 eval 'scr_capture | grep -q "梁溪区局"'
+scr_until "the 梁溪 row" 30 eval 'scr_capture | grep -q "梁溪区局"'
 row=$(scr_capture | grep "梁溪区局" | head -1)
 like "$row" "梁溪区局 .* $before " "  ... the unit's open items as the database counts them ($before)"
 
@@ -29,6 +29,6 @@ run_db "$db" demo_clerk_lx complaint new --name 王五 --phone 13900001111 --add
 	--request 赔偿 --facts 服务差
 is "$rc" 0 "another operator registers a second complaint"
 after=$((before + 1))
-scr_until "the count to change" 10 eval 'scr_capture | grep "梁溪区局" | head -1 | grep -q " $after "'
+scr_until "the count to change" 30 eval 'scr_capture | grep "梁溪区局" | head -1 | grep -q " $after "'
 _tap_result $? "  ... the view counts it without a key press ($after)"
 done_testing
