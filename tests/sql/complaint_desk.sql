@@ -4,7 +4,7 @@
 -- through SET SESSION AUTHORIZATION; what they get is collected in temp
 -- tables (the roles cannot reach the pgtap schema).
 BEGIN;
-SELECT plan(79);
+SELECT plan(81);
 \ir lib/fixtures.psql
 
 UPDATE meta.test_clock SET enabled = true;
@@ -64,6 +64,15 @@ SELECT is((SELECT clock FROM it WHERE name = 'nd2025'), 'report_verify', '  ... 
 SELECT results_eq($$SELECT clock_due, clock_start, clock_workdays FROM rights.complaint WHERE id = pg_temp.id('sf2026')$$,
                   $$VALUES (date '2026-02-28', date '2026-02-12', 7)$$,
                   'the clock is stored: deadline, start and working days');
+-- 0213: an intake writes its item once, in its state and with its clock
+SELECT results_eq($$SELECT action, new_values ->> 'status', new_values ->> 'clock_due' FROM audit.log
+                    WHERE table_name = 'rights.complaint' AND row_key ->> 'id' = pg_temp.id('sf2026')::text$$,
+                  $$VALUES ('insert', 'registered', '2026-02-28')$$,
+                  'intake writes a complaint once: one insert, registered, its clock set');
+SELECT results_eq($$SELECT action, new_values ->> 'status', new_values ->> 'clock' FROM audit.log
+                    WHERE table_name = 'rights.report' AND row_key ->> 'id' = pg_temp.id('nd2025')::text$$,
+                  $$VALUES ('insert', 'registered', 'report_verify')$$,
+                  '  ... and a report: one insert, its clock set');
 SELECT is((SELECT article FROM core.desk_clock WHERE code = 'complaint_accept'), '市场监督管理投诉举报处理暂行办法第十四条',
           'the clock names its article');
 SELECT ok((SELECT count(*) = 1 FROM api.policy_article(
