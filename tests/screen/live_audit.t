@@ -10,6 +10,14 @@ is "$(psql_su -At -d "$db" -c "SELECT count(*) FROM pg_trigger WHERE tgname = 'l
 	"the audit log has its notify trigger"
 tag() { psql_su -q -d "$db" -c "INSERT INTO core.tag (code, name, category) VALUES ('$1', '实时$1', '测试')"; }
 
+# rows: the id column; esc ID: the colour escapes on the row of entry ID
+rows() { scr_capture | grep -E '^ +[0-9]+ 20' | awk '{print $1}'; }
+E=$'\e'
+isnt_same() { [ "$1" != "$2" ]; }
+esc() { scr_capture_e | grep -E "^($E\[[0-9;]*m| )*$1 20" | grep -oE "$E\[[0-9;]*m" | sort -u | tr -d '\n'; }
+# listed: the list has loaded (the title shows before the rows come)
+listed() { scr_until "the audit rows" 10 eval '[ "$(rows | wc -l)" -ge 3 ]'; }
+
 # console B: a second admin console on the audit screen (started first: scr_start
 # replaces the current tmux server, so B's socket is put aside)
 scr_start 100 30 "$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$db"
@@ -17,6 +25,7 @@ scr_login demo_admin
 await "主菜单" "console B logs in"
 scr_keys 8
 await "审计" "  ... and opens the audit list"
+listed
 B=$_scr_sock
 _scr_sock=none-yet
 scr_start 100 30 "$SMCON" -d "host=$SMCON_TEST_PG/run dbname=$db"
@@ -25,12 +34,10 @@ scr_login demo_admin
 await "主菜单" "console A logs in"
 scr_keys 8
 await "审计" "  ... and opens the audit list"
+listed
 scr_keys Down
-# rows: the id column; esc ID: the colour escapes on the row of entry ID
-rows() { scr_capture | grep -E '^ +[0-9]+ 20' | awk '{print $1}'; }
-E=$'\e'
-isnt_same() { [ "$1" != "$2" ]; }
-esc() { scr_capture_e | grep -E "^($E\[[0-9;]*m| )*$1 20" | grep -oE "$E\[[0-9;]*m" | sort -u | tr -d '\n'; }
+# the selection on the second row before its colours are read
+scr_until "the selection to move" 5 eval '[ -n "$(esc "$(rows | sed -n 2p)")" ] && [ "$(esc "$(rows | sed -n 2p)")" != "$(esc "$(rows | sed -n 3p)")" ]'
 sel_id=$(rows | sed -n 2p)
 sel_esc=$(esc "$sel_id")
 isnt_same "$sel_esc" ""
