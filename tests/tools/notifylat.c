@@ -4,7 +4,9 @@
  * which LISTENs on CHANNEL, waits on its socket for the notification, then
  * runs REREAD_SQL (what a live list does to refresh). Prints the
  * milliseconds from sending the write to the end of the reread, one line a
- * round. WRITER and READER are conninfo strings. For bench/complaint.sh. */
+ * round. WRITER and READER are conninfo strings. NOTIFYLAT_PAUSE_MS, when
+ * set, is a pause between rounds (a change every so often, not one after
+ * another). For bench/complaint.sh. */
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +69,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int rounds = atoi(argv[1]);
+	const char *pause_env = getenv("NOTIFYLAT_PAUSE_MS");
+	long pause_ms = pause_env ? atol(pause_env) : 0;
 	PGconn *w = connect_to(argv[2]), *r = connect_to(argv[3]);
 	char listen[200];
 	snprintf(listen, sizeof listen, "LISTEN %s", argv[4]);
@@ -86,6 +90,10 @@ int main(int argc, char **argv)
 		if (!run(r, argv[6], 0, NULL))
 			return 1;
 		printf("%.3f\n", now_ms() - t0);
+		if (pause_ms > 0) {
+			struct timespec ts = {pause_ms / 1000, (pause_ms % 1000) * 1000000L};
+			nanosleep(&ts, NULL);
+		}
 	}
 	PQfinish(w);
 	PQfinish(r);
