@@ -15,15 +15,16 @@
 --   rank day's row, so that a new rank day waits for the writers before it
 --   and they wait for it (no row is ranked for a day that is not the one
 --   stored);
--- - the first write of a day (any intake or step: rights.desk_open_item_sync)
---   moves the rank day and re-ranks the open items whose share changed, in
+-- - the first write of a day (any intake or step: a statement trigger on
+--   the three tables) moves the rank day and re-ranks the open items whose share changed, in
 --   its transaction (about 40,000 rows on the bench: once a day);
 -- - a calendar change re-ranks them too (the ordinals move);
 -- - api.desk_screen takes the page per unit from desk_open_item_rank, each
 --   unit's first rows in the page's order, and sorts those few; on any other
 --   day (before the day's first write, or a session whose clock is set
---   elsewhere) it computes every item's share as before, with the same
---   answer (tests/sql/desk_item_days.sql compares the two, every view).
+--   elsewhere) the same query computes every item's share as before, with
+--   the same answer (tests/sql/desk_item_days.sql compares the two, every
+--   view).
 
 CREATE TABLE rights.desk_rank_day (
 	only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
@@ -104,48 +105,25 @@ END $$;
 COMMENT ON FUNCTION rights.desk_rank_refresh(date) IS
 	'把工作台排序日移到某日，重算已用时限百分比有变化的未办结事项（已是该日则不做事）';
 
--- The first write of a day moves the rank day (before its own row).
-CREATE OR REPLACE FUNCTION rights.desk_open_item_sync() RETURNS trigger
+-- The first write of a day moves the rank day: a statement trigger on the
+-- three tables, before the rows (and so before rights.desk_open_item_sync
+-- writes their queue rows).
+CREATE FUNCTION rights.desk_rank_today() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
-DECLARE
-	k text := TG_ARGV[0];
-	open boolean;
 BEGIN
-	IF TG_OP = 'DELETE' THEN
-		DELETE FROM rights.desk_open_item d WHERE d.kind = k AND d.id = OLD.id;
-		RETURN NULL;
-	END IF;
-	open := CASE k WHEN 'complaint' THEN NEW.status IN ('draft', 'registered', 'accepted', 'mediating', 'mediated', 'terminated')
-	               WHEN 'report' THEN NEW.status IN ('registered', 'verifying', 'decided')
-	               ELSE NEW.status = 'open' END;
-	IF NOT open THEN
-		DELETE FROM rights.desk_open_item d WHERE d.kind = k AND d.id = NEW.id;
-		RETURN NULL;
-	END IF;
 	PERFORM rights.desk_rank_refresh(core.today());
-	INSERT INTO rights.desk_open_item AS d (kind, id, item_no, state, received_at, org_id, handler_id, respondent, clock,
-	                                   clock_due, clock_workdays, paused_since)
-	SELECT k, NEW.id, x.no, NEW.status, NEW.received_at, NEW.handling_org_id, x.handler, x.respondent, NEW.clock,
-	       NEW.clock_due, NEW.clock_workdays, x.paused
-	  FROM (SELECT CASE k WHEN 'complaint' THEN to_jsonb(NEW) ->> 'complaint_no'
-	                      WHEN 'report' THEN to_jsonb(NEW) ->> 'report_no'
-	                      ELSE to_jsonb(NEW) ->> 'consultation_no' END AS no,
-	               (CASE k WHEN 'consultation' THEN to_jsonb(NEW) ->> 'answered_by_staff_id'
-	                       ELSE to_jsonb(NEW) ->> 'handler_staff_id' END)::bigint AS handler,
-	               CASE k WHEN 'complaint' THEN to_jsonb(NEW) ->> 'respondent_name'
-	                      WHEN 'report' THEN to_jsonb(NEW) ->> 'reported_name'
-	                      ELSE to_jsonb(NEW) ->> 'topic' END AS respondent,
-	               (CASE k WHEN 'consultation' THEN NULL ELSE to_jsonb(NEW) ->> 'clock_paused_since' END)::date AS paused) x
-	ON CONFLICT (kind, id) DO UPDATE
-	   SET item_no = excluded.item_no, state = excluded.state, received_at = excluded.received_at,
-	       org_id = excluded.org_id, handler_id = excluded.handler_id, respondent = excluded.respondent,
-	       clock = excluded.clock, clock_due = excluded.clock_due, clock_workdays = excluded.clock_workdays,
-	       paused_since = excluded.paused_since;
 	RETURN NULL;
 END $$;
+COMMENT ON FUNCTION rights.desk_rank_today() IS '触发器：投诉、举报、咨询当日第一次变化前把工作台排序日移到当日';
+CREATE TRIGGER desk_rank_today BEFORE INSERT OR UPDATE OR DELETE ON rights.complaint
+	FOR EACH STATEMENT EXECUTE FUNCTION rights.desk_rank_today();
+CREATE TRIGGER desk_rank_today BEFORE INSERT OR UPDATE OR DELETE ON rights.report
+	FOR EACH STATEMENT EXECUTE FUNCTION rights.desk_rank_today();
+CREATE TRIGGER desk_rank_today BEFORE INSERT OR UPDATE OR DELETE ON rights.consultation
+	FOR EACH STATEMENT EXECUTE FUNCTION rights.desk_rank_today();
 
 -- A calendar change moves the ordinals: the rank day's ordinal too, and so
 -- every share. (0210's refresh, then the rank day's.)
@@ -172,63 +150,6 @@ COMMENT ON INDEX rights.desk_open_item_rank IS
 	'工作台队列首屏：按机构、排序日已用时限从多到少排列，含计数和筛选所需各列（只读索引，不回表）';
 DROP INDEX rights.desk_open_item_queue;
 
--- The first screen computed from every item's stored days (0214's query):
--- for a day that is not the rank day.
-CREATE FUNCTION rights.desk_screen_computed(orgs bigint[], me bigint, v text, td date, t integer, lim integer,
-                                            off integer)
-RETURNS TABLE (total integer, mine integer, unassigned integer, green integer, due_soon integer, overdue integer,
-               paused integer, kind text, id bigint, item_no text, state text, state_label text,
-               received_at timestamptz, org_code text, org_name text, handler text, respondent text, clock text,
-               clock_due date, remaining integer, used_pct integer, band text, is_paused boolean)
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
-SET jit = off
-SET plan_cache_mode = force_custom_plan
-AS $$
-	WITH n AS (
-		SELECT count(*)::int AS total, count(*) FILTER (WHERE x.handler_id = me)::int AS mine,
-		       count(*) FILTER (WHERE x.handler_id IS NULL)::int AS unassigned,
-		       count(*) FILTER (WHERE x.red_on > td AND x.yellow_on <= td
-		                          AND (t IS NOT NULL OR x.paused_ordinal IS NOT NULL))::int AS due_soon,
-		       count(*) FILTER (WHERE x.red_on <= td)::int AS overdue,
-		       count(*) FILTER (WHERE x.paused_since IS NOT NULL)::int AS paused
-		  FROM rights.desk_open_item x
-		 WHERE x.org_id = ANY (orgs)),
-	c AS (SELECT n.total, n.mine, n.unassigned, n.total - n.due_soon - n.overdue AS green, n.due_soon, n.overdue,
-	             n.paused
-	        FROM n),
-	i AS (
-		SELECT x.kind, x.id, x.handler_id, x.paused_since, x.clock_due, x.received_at,
-		       rights.desk_band(x.clock_due, x.yellow_on, x.red_on, x.paused_ordinal, td, t) AS band,
-		       x.due_ordinal - coalesce(x.paused_ordinal, t) AS rem, x.clock_workdays,
-		       rights.desk_rank_pct(x.clock_due, x.due_ordinal, x.paused_ordinal, x.clock_workdays, t) AS used_pct
-		  FROM rights.desk_open_item x
-		 WHERE x.org_id = ANY (orgs)),
-	q AS (SELECT i.*
-	        FROM i
-	       WHERE v = 'all' OR (v = 'mine' AND i.handler_id = me) OR (v = 'unassigned' AND i.handler_id IS NULL)
-	          OR (v = 'due_soon' AND i.band = 'yellow') OR (v = 'overdue' AND i.band = 'red')
-	       ORDER BY i.used_pct DESC NULLS LAST, i.clock_due, i.received_at, i.kind COLLATE "C", i.id
-	       LIMIT lim OFFSET off),
-	p AS (SELECT q.*, d.item_no, d.state, d.org_id, d.respondent, d.clock,
-	             CASE WHEN coalesce(q.paused_since, td) > q.clock_due THEN least(q.rem, -1) ELSE q.rem END AS remaining,
-	             row_number() OVER (ORDER BY q.used_pct DESC NULLS LAST, q.clock_due, q.received_at,
-	                                q.kind COLLATE "C", q.id) AS n
-	        FROM q JOIN rights.desk_open_item d ON d.kind = q.kind AND d.id = q.id)
-	SELECT c.total, c.mine, c.unassigned, c.green, c.due_soon, c.overdue, c.paused,
-	       p.kind, p.id, p.item_no, p.state, rights.state_label(p.kind, p.state), p.received_at, o.code, o.short_name,
-	       s.full_name, p.respondent, p.clock, p.clock_due, p.remaining::int, p.used_pct, p.band,
-	       p.paused_since IS NOT NULL
-	  FROM c
-	  LEFT JOIN p ON true
-	  LEFT JOIN core.org_unit o ON o.id = p.org_id
-	  LEFT JOIN core.staff s ON s.id = p.handler_id
-	 ORDER BY p.n
-$$;
-COMMENT ON FUNCTION rights.desk_screen_computed(bigint[], bigint, text, date, integer, integer, integer) IS
-	'工作台首屏（逐项计算已用时限）：排序日不是当日时由 api.desk_screen 调用';
-REVOKE ALL ON FUNCTION rights.desk_screen_computed(bigint[], bigint, text, date, integer, integer, integer) FROM PUBLIC;
-
 CREATE OR REPLACE FUNCTION api.desk_screen(p_unit text DEFAULT NULL, p_view text DEFAULT 'all',
                                 p_limit integer DEFAULT 50, p_offset integer DEFAULT 0)
 RETURNS TABLE (total integer, mine integer, unassigned integer, green integer, due_soon integer, overdue integer,
@@ -248,15 +169,13 @@ DECLARE
 	t integer := (SELECT c.ordinal FROM core.calendar_day c WHERE c.day = td);
 	lim integer := greatest(coalesce(p_limit, 50), 1);
 	off integer := greatest(coalesce(p_offset, 0), 0);
+	-- every open item ranked for today (not so before the day's first write,
+	-- or in a session whose clock is set to another day)
+	ranked boolean := EXISTS (SELECT 1 FROM rights.desk_rank_day r WHERE r.day = td AND r.ordinal IS NOT DISTINCT FROM t);
 BEGIN
 	IF v NOT IN ('all', 'mine', 'unassigned', 'due_soon', 'overdue') THEN
 		RAISE EXCEPTION '队列“%”无效：all、mine、unassigned、due_soon、overdue', p_view
 			USING ERRCODE = 'invalid_parameter_value';
-	END IF;
-	IF NOT EXISTS (SELECT 1 FROM rights.desk_rank_day r WHERE r.day = td AND r.ordinal IS NOT DISTINCT FROM t) THEN
-		-- not ranked for today: every item's share, as 0214 did
-		RETURN QUERY SELECT * FROM rights.desk_screen_computed(orgs, me, v, td, t, lim, off);
-		RETURN;
 	END IF;
 	RETURN QUERY
 	WITH n AS (
@@ -271,22 +190,37 @@ BEGIN
 	c AS (SELECT n.total, n.mine, n.unassigned, n.total - n.due_soon - n.overdue AS green, n.due_soon, n.overdue,
 	             n.paused
 	        FROM n),
-	-- each unit's first rows of the view in the page's order, then the page
-	q AS (SELECT y.*
-	        FROM unnest(orgs) AS u (org_id)
-	       CROSS JOIN LATERAL (
-			SELECT x.kind, x.id, x.handler_id, x.paused_since, x.clock_due, x.received_at,
-			       rights.desk_band(x.clock_due, x.yellow_on, x.red_on, x.paused_ordinal, td, t) AS band,
-			       x.due_ordinal - coalesce(x.paused_ordinal, t) AS rem, x.clock_workdays, x.rank_pct AS used_pct
-			  FROM rights.desk_open_item x
-			 WHERE x.org_id = u.org_id
-			   AND (v = 'all' OR (v = 'mine' AND x.handler_id = me) OR (v = 'unassigned' AND x.handler_id IS NULL)
-			        OR (v = 'due_soon' AND x.red_on > td AND x.yellow_on <= td
-			            AND (t IS NOT NULL OR x.paused_ordinal IS NOT NULL))
-			        OR (v = 'overdue' AND x.red_on <= td))
-			 ORDER BY x.rank_pct DESC NULLS LAST, x.clock_due, x.received_at, x.kind COLLATE "C", x.id
-			 LIMIT lim + off) y
-	       ORDER BY y.used_pct DESC NULLS LAST, y.clock_due, y.received_at, y.kind COLLATE "C", y.id
+	-- the page: ranked for today, each unit's first rows of the view in the
+	-- page's order; otherwise every item's share computed (0214). The plan
+	-- is made for the call's values, so only one of the two runs.
+	q AS (SELECT w.*
+	        FROM (SELECT y.*
+	                FROM unnest(orgs) AS u (org_id)
+	               CROSS JOIN LATERAL (
+	                     SELECT x.kind, x.id, x.handler_id, x.paused_since, x.clock_due, x.received_at,
+	                            rights.desk_band(x.clock_due, x.yellow_on, x.red_on, x.paused_ordinal, td, t) AS band,
+	                            x.due_ordinal - coalesce(x.paused_ordinal, t) AS rem, x.rank_pct AS used_pct
+	                       FROM rights.desk_open_item x
+	                      WHERE ranked AND x.org_id = u.org_id
+	                        AND (v = 'all' OR (v = 'mine' AND x.handler_id = me)
+	                             OR (v = 'unassigned' AND x.handler_id IS NULL)
+	                             OR (v = 'due_soon' AND x.red_on > td AND x.yellow_on <= td
+	                                 AND (t IS NOT NULL OR x.paused_ordinal IS NOT NULL))
+	                             OR (v = 'overdue' AND x.red_on <= td))
+	                      ORDER BY x.rank_pct DESC NULLS LAST, x.clock_due, x.received_at, x.kind COLLATE "C", x.id
+	                      LIMIT lim + off) y
+	              UNION ALL
+	              SELECT i.*
+	                FROM (SELECT x.kind, x.id, x.handler_id, x.paused_since, x.clock_due, x.received_at,
+	                             rights.desk_band(x.clock_due, x.yellow_on, x.red_on, x.paused_ordinal, td, t) AS band,
+	                             x.due_ordinal - coalesce(x.paused_ordinal, t) AS rem,
+	                             rights.desk_rank_pct(x.clock_due, x.due_ordinal, x.paused_ordinal, x.clock_workdays, t)
+	                             AS used_pct
+	                        FROM rights.desk_open_item x
+	                       WHERE NOT ranked AND x.org_id = ANY (orgs)) i
+	               WHERE v = 'all' OR (v = 'mine' AND i.handler_id = me) OR (v = 'unassigned' AND i.handler_id IS NULL)
+	                  OR (v = 'due_soon' AND i.band = 'yellow') OR (v = 'overdue' AND i.band = 'red')) w
+	       ORDER BY w.used_pct DESC NULLS LAST, w.clock_due, w.received_at, w.kind COLLATE "C", w.id
 	       LIMIT lim OFFSET off),
 	p AS (SELECT q.*, d.item_no, d.state, d.org_id, d.respondent, d.clock,
 	             CASE WHEN coalesce(q.paused_since, td) > q.clock_due THEN least(q.rem, -1) ELSE q.rem END AS remaining,
