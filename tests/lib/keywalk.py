@@ -327,13 +327,13 @@ class Recipe:
         self.tap(bool(rows) and any(r[0] == "screen" for r in rows), "F1 lists its keys", shot)
         if not rows:
             return
-        todo = [(key, label) for section, shown, label in rows
+        listed = [(key, label) for section, shown, label in rows
                 if section == "screen" or with_globals
                 for key in split_keys(shown) if key != "F1"]
         # keys that leave the screen or the program last
-        todo.sort(key=lambda t: (t[0] in ("F10", "^C"), t[0] in ("Esc", "q")))
+        listed.sort(key=lambda t: (t[0] in ("F10", "^C"), t[0] in ("Esc", "q")))
         baseline = after = c.settled()
-        for key, label in todo:
+        for key, label in listed:
             if c.exited or c.top() != self.screen or len(c.stack) != depth or \
                     body(after) != body(baseline):
                 why = self.reach(c)
@@ -380,16 +380,16 @@ def main():
     groups = {}
     for r in recipes:
         groups.setdefault(r.screen.split(".")[0], []).append(r)
-    todo = list(groups.values())
+    queue = list(groups.values())
     first = recipes[0] if recipes else None
     lock = threading.Lock()
 
     def worker():
         while True:
             with lock:
-                if not todo:
+                if not queue:
                     return
-                group = todo.pop(0)
+                group = queue.pop(0)
             for r in group:
                 r.walk(smcon, conninfo, r is first)
     threads = [threading.Thread(target=worker)
