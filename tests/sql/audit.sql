@@ -152,6 +152,16 @@ SELECT is(pg_temp.as_owner($$GRANT UPDATE ON audit.log TO smcon_owner$$), '42501
 SELECT is(pg_temp.as_owner($$SELECT audit.note('owner_note', '{}')$$), 'ok', '  ... but may add a note');
 SELECT ok(NOT has_table_privilege('smcon_audit', 'audit.log', 'UPDATE, DELETE, TRUNCATE'),
           'not even smcon_audit may update, delete or truncate the log');
+-- the bulk statements (one entry for all rows, migration 0216): a fixed list
+SELECT throws_ok($$DELETE FROM audit.bulk_statement$$, '42501', NULL,
+                 'the list of bulk statements cannot be shortened');
+SELECT throws_ok($$UPDATE audit.bulk_statement SET caller = 'pg_temp.mine()'$$, '42501', NULL,
+                 '  ... nor changed');
+SELECT is(pg_temp.as_owner($$INSERT INTO audit.bulk_statement VALUES ('api.mine()', 'core.entity', 'insert', 'why not')$$),
+          '42501', '  ... nor lengthened by the warehouse owner');
+SELECT is(ARRAY(SELECT caller || ' ' || table_name || ' ' || action FROM audit.bulk_statement ORDER BY 1),
+          '{"api.plan_draw(text,text,text) supervision.inspection_task insert","api.plan_draw(text,text,text) supervision.task_inspector insert"}',
+          '  ... which holds only the draw''s tasks and team rows');
 
 -- the chain
 SELECT is((SELECT count(*)::int FROM audit.log l

@@ -216,6 +216,40 @@ SELECT t.*, c.stratum FROM supervision.inspection_task t
   JOIN supervision.inspection_draw d ON d.batch_id = b.id AND d.kind = 'object'
   JOIN supervision.draw_chunk c ON c.draw_id = d.id AND t.entity_id = ANY (c.entity_ids)
  WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'p1');
+-- the draw's tasks and team rows reach the audit log as one entry each
+-- (audit.bulk_statement): the number of rows, the first and last key, and
+-- the SHA-256 of the rows as written; rows written any other way, one entry
+-- a row (the old plan's tasks above were inserted by hand)
+SELECT is((SELECT format('%s %s %s %s', count(*), sum((l.detail ->> 'rows')::int), min(l.detail ->> 'by'),
+                         bool_and(l.row_key IS NULL AND l.new_values IS NULL AND l.actor = 'demo_supervisor_lx'))
+             FROM audit.log l
+            WHERE l.table_name = 'supervision.inspection_task' AND l.action = 'insert'
+              AND (l.detail -> 'first' ->> 'id')::bigint = (SELECT min(id) FROM p1_task)
+              AND (l.detail -> 'last' ->> 'id')::bigint = (SELECT max(id) FROM p1_task)),
+          '1 19 api.plan_draw(text,text,text) t', 'the draw''s 19 tasks are one audit entry, under the supervisor''s name');
+SELECT is((SELECT l.detail ->> 'rows_sha256' FROM audit.log l
+            WHERE l.table_name = 'supervision.inspection_task' AND (l.detail -> 'first' ->> 'id')::bigint = (SELECT min(id) FROM p1_task)),
+          (SELECT encode(sha256(convert_to(string_agg(t::text, E'\n' ORDER BY t.id), 'UTF8')), 'hex')
+             FROM supervision.inspection_task t WHERE t.id IN (SELECT id FROM p1_task)),
+          '  ... its digest is the SHA-256 of the tasks as written, a row''s text a line, in key order');
+SELECT is((SELECT format('%s %s', count(*), sum((l.detail ->> 'rows')::int)) FROM audit.log l
+            WHERE l.table_name = 'supervision.task_inspector' AND l.action = 'insert'
+              AND (l.detail -> 'first' ->> 'task_id')::bigint = (SELECT min(id) FROM p1_task)),
+          '1 38', '  ... and their 38 team rows another');
+SELECT is((SELECT l.detail ->> 'rows_sha256' FROM audit.log l
+            WHERE l.table_name = 'supervision.task_inspector' AND (l.detail -> 'first' ->> 'task_id')::bigint = (SELECT min(id) FROM p1_task)),
+          (SELECT encode(sha256(convert_to(string_agg(ti::text, E'\n' ORDER BY ti.task_id, ti.staff_id), 'UTF8')), 'hex')
+             FROM supervision.task_inspector ti WHERE ti.task_id IN (SELECT id FROM p1_task)),
+          '  ... whose digest is over the team rows in key order, as the draw writes them');
+SELECT is((SELECT count(*)::int FROM audit.log l
+            WHERE l.table_name IN ('supervision.inspection_task', 'supervision.task_inspector')
+              AND coalesce(l.row_key ->> 'id', l.row_key ->> 'task_id')::bigint IN (SELECT id FROM p1_task)),
+          0, '  ... no entry a row for them');
+SELECT is((SELECT count(*)::int FROM audit.log l
+            WHERE l.table_name = 'supervision.inspection_task' AND l.action = 'insert'
+              AND l.row_key ->> 'id' IN (SELECT id::text FROM supervision.inspection_task WHERE task_no LIKE 'TST-OLD-%')),
+          2, '  ... while tasks inserted by any other statement are an entry a row');
+
 SELECT is((SELECT d.algorithm || ' ' || (SELECT sum(cardinality(c.entity_ids)) FROM supervision.draw_chunk c WHERE c.draw_id = d.id)
                  || ' ' || (SELECT count(*) FROM supervision.draw_candidate c WHERE c.draw_id = d.id)
              FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
