@@ -4,7 +4,7 @@
 -- through SET SESSION AUTHORIZATION; what they get is collected in temp
 -- tables (the roles cannot reach the pgtap schema).
 BEGIN;
-SELECT plan(81);
+SELECT plan(82);
 \ir lib/fixtures.psql
 
 UPDATE meta.test_clock SET enabled = true;
@@ -343,6 +343,15 @@ SELECT set_eq('SELECT * FROM desk_kept', 'SELECT * FROM desk_truth',
 DELETE FROM rights.consultation WHERE id = (SELECT min(id) FROM rights.consultation WHERE status = 'open');
 UPDATE rights.complaint SET handler_staff_id = NULL WHERE id = (SELECT min(id) FROM rights.complaint WHERE status = 'accepted' AND handler_staff_id IS NOT NULL);
 SELECT set_eq('SELECT * FROM desk_kept', 'SELECT * FROM desk_truth', '  ... also after a delete and a change by hand');
+
+-- the desk's steps plan their statements once a session (0217); a
+-- function redefined without its SET would lose it
+SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'api' AND p.proname ~ '^(desk|complaint|tipoff|consult)_' AND p.provolatile = 'v'
+                   AND p.proname <> 'desk_item'
+                   AND NOT coalesce('plan_cache_mode=force_generic_plan' = ANY (p.proconfig), false)
+                 ORDER BY 1),
+          '{}'::text[], 'every step of the desk (a function that writes) keeps a generic plan');
 
 SELECT * FROM finish();
 ROLLBACK;
