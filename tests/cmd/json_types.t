@@ -10,12 +10,14 @@ DB=$(test_db) || { fail "a copy of the test warehouse"; done_testing; exit; }
 q() { psql_as demo_admin -d "$DB" -c "$1"; }
 su() { psql_su -d "$DB" -AtX -c "$1"; }
 U=$(su "SELECT uscc FROM core.entity WHERE org_id IN (SELECT id FROM core.org_unit WHERE code LIKE 'LX%') ORDER BY id LIMIT 1")
-C=$(su "SELECT complaint_no FROM rights.complaint c JOIN core.org_unit o ON o.id = c.handling_org_id WHERE o.code LIKE 'LX%' AND status = 'accepted' ORDER BY c.id LIMIT 1")
+# (an accepted complaint when the generated data has one: whether it does
+# depends on the day the warehouse was generated)
+C=$(su "SELECT complaint_no FROM rights.complaint c JOIN core.org_unit o ON o.id = c.handling_org_id WHERE o.code LIKE 'LX%' ORDER BY status = 'accepted' DESC, c.id LIMIT 1")
 I=$(su "SELECT incident_no FROM rights.rescue_incident ORDER BY id DESC LIMIT 1")
 E=$(su "SELECT rescue_code FROM equipment.elevator WHERE rescue_code IS NOT NULL ORDER BY id LIMIT 1")
 P=$(su "SELECT plan_no FROM supervision.inspection_plan ORDER BY id LIMIT 1")
 T=$(su "SELECT task_no FROM supervision.inspection_task ORDER BY id LIMIT 1")
-isnt "$U:$C:$I:$E:$P:$T" "" "the fixtures: an entity, a complaint, an incident, an elevator, a plan, a task"
+unlike ":$U:$C:$I:$E:$P:$T:" "::" "the fixtures: an entity, a complaint, an incident, an elevator, a plan, a task"
 # a change with nested JSON in the audit log
 psql_as demo_admin -d "$DB" -c "SELECT api.audit_note('export', '{\"file\": \"x.csv\", \"rows\": 3}'::jsonb)" >/dev/null 2>&1
 

@@ -13,9 +13,9 @@ await "主菜单" "logged in as the admin"
 contains "$(scr_capture)" "用户与权限" "the admin's menu offers accounts"
 scr_keys 7
 await "账号（WX 及下属机构" "the admin screen opens on the whole city"
-screen=$(scr_capture)
-contains "$screen" "JY 江阴市局" "the org tree is on the left"
-contains "$screen" "demo_clerk_jy" "the accounts of every unit are listed"
+# (the title is drawn before the list arrives: wait for the list)
+await "demo_clerk_jy" "the accounts of every unit are listed"
+contains "$(scr_capture)" "JY 江阴市局" "the org tree is on the left"
 contains "$(scr_capture | tail -2 | head -1)" "a 新建" "the key line offers a new account"
 
 scr_keys F1

@@ -47,8 +47,17 @@ bars=$(scr_capture | grep -c '█')
 [ "$bars" -ge 2 ]
 _tap_result $? "  ... one bar per district ($bars drawn)"
 
-# Enter on the first district row drills down to its stations
-first=$(scr_capture | grep -E '^ [A-Z]{2} ' | head -1 | awk '{print $1}')
+# Enter on a district row drills down to its stations: the district whose
+# stations received most in October (the generated data differ from day to
+# day; a district may have none there)
+first=$(psql_su -d smcon -Atc "SELECT left(o.code, 2) FROM (SELECT handling_org_id FROM rights.complaint
+	WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08'
+	UNION ALL SELECT handling_org_id FROM rights.report
+	WHERE received_at >= '2026-10-01 00:00+08' AND received_at < '2026-11-01 00:00+08') x
+	JOIN core.org_unit o ON o.id = x.handling_org_id WHERE o.code ~ '^[A-Z]{2}[0-9]{2}$'
+	GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+row=$(scr_capture | grep -E '^ [A-Z]{2} ' | awk '{print $1}' | grep -n "^$first\$" | cut -d: -f1)
+for _ in $(seq 2 "${row:-1}"); do scr_keys Down; done
 scr_keys Enter
 await "分组：station" "Enter on a district drills down to its stations"
 like "$(scr_capture)" " ${first}0[0-9] " "  ... the stations of $first"
