@@ -216,6 +216,12 @@ SELECT t.*, c.stratum FROM supervision.inspection_task t
   JOIN supervision.inspection_draw d ON d.batch_id = b.id AND d.kind = 'object'
   JOIN supervision.draw_chunk c ON c.draw_id = d.id AND t.entity_id = ANY (c.entity_ids)
  WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'p1');
+-- the state names carry no SET, so that the lists inline them (0219)
+SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p
+                 WHERE p.oid IN ('core.task_status_name(text)'::regprocedure, 'core.plan_status_name(text)'::regprocedure)
+                   AND p.proconfig IS NOT NULL),
+          '{}'::text[], 'the task and plan state names are inlined into the lists: no SET on them');
+
 -- the draw's tasks and team rows reach the audit log as one entry each
 -- (audit.bulk_statement): the number of rows, the first and last key, and
 -- the SHA-256 of the rows as written; rows written any other way, one entry
