@@ -317,7 +317,7 @@ RETURNS TABLE (batch_no smallint, seed text, seed_source text, population intege
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 SET jit = off
--- the chunks are 1.66 million candidates sorted by stratum and block: in memory
+-- the chunks are 1.66 million candidates in one hash table (130 MB): in memory
 SET work_mem = '256MB'
 AS $$
 DECLARE
@@ -371,6 +371,7 @@ BEGIN
 	                                        FROM supervision.plan_grade_ratio r WHERE r.plan_id = p.id)),
 	        'smcon')
 	RETURNING id INTO od;
+	-- (a seed asks for the candidates themselves, not their counts)
 	PERFORM core.plan_population_into(p.id, v_seed);
 	SELECT count(*) INTO n_pop FROM pg_temp.insp_population;
 	IF n_pop = 0 THEN
@@ -392,7 +393,6 @@ BEGIN
 	                  FROM pg_temp.insp_population x) c
 	         GROUP BY 1, 2) k;
 	PERFORM set_config('enable_sort', v_sort, true);
-	-- the ranking of core.draw_objects_v2, on the candidates hashed above
 	DROP TABLE pg_temp.insp_population;
 	-- the ranking is the replay's own: the draw is what verify recomputes
 	CREATE TEMP TABLE insp_drawn ON COMMIT DROP AS SELECT * FROM core.draw_objects_v2(od);
