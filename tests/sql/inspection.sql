@@ -180,7 +180,7 @@ SELECT ok(NOT has_function_privilege('demo_supervisor_lx', 'core.plan_population
           AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_objects_v1(bigint)', 'EXECUTE')
           AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_objects_v2(bigint)', 'EXECUTE')
           AND NOT has_function_privilege('demo_analyst', 'core.draw_objects_v2(bigint)', 'EXECUTE')
-          AND NOT has_function_privilege('demo_supervisor_lx', 'core.plan_population_into(bigint, text)', 'EXECUTE')
+          AND NOT has_function_privilege('demo_supervisor_lx', 'core.plan_population_into(bigint, bigint)', 'EXECUTE')
           AND NOT has_function_privilege('demo_supervisor_lx', 'core.draw_inspectors_v1(bigint, bigint[])', 'EXECUTE')
           AND NOT has_function_privilege('demo_analyst', 'core.plan_population(bigint)', 'EXECUTE'),
           'no role may call the functions that name candidates or rank them');
@@ -564,6 +564,41 @@ SELECT is((SELECT array_agg(m ORDER BY m) FROM supervision.draw_chunk c, unnest(
                                 WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'key') AND d.kind = 'object')),
           (SELECT array_agg(id ORDER BY id) FROM fx WHERE k IN (5, 7, 30)), '  ... its chunks name the three as must-includes');
 SELECT alike(pg_temp.verify((SELECT no FROM plans WHERE name = 'key')), 'true 一致%', '  ... and verify finds the draw identical');
+
+-- the bound on the hash (0220) changes no draw: each stratum of the key
+-- plan's draw (with must-includes), ranked for its must-includes and two
+-- more, comes out the same with no bound, with one over every hash (all
+-- ranked in the first pass), with one under every hash (only the
+-- must-includes under it: the second pass ranks the whole stratum) and
+-- with one halfway
+CREATE TEMP TABLE key_draw AS
+SELECT d.id AS od, c.stratum, least(sum(cardinality(c.must_ids)) + 2, sum(cardinality(c.entity_ids)))::bigint AS k
+  FROM supervision.inspection_draw d JOIN supervision.inspection_batch b ON b.id = d.batch_id
+  JOIN supervision.inspection_plan p ON p.id = b.plan_id JOIN supervision.draw_chunk c ON c.draw_id = d.id
+ WHERE p.plan_no = (SELECT no FROM plans WHERE name = 'key') AND d.kind = 'object'
+ GROUP BY d.id, c.stratum
+HAVING sum(cardinality(c.entity_ids)) > sum(cardinality(c.must_ids)) + 1;
+CREATE FUNCTION pg_temp.ranked(od bigint, s text, k bigint, bound bytea) RETURNS text LANGUAGE sql
+RETURN (SELECT string_agg(x.entity_id::text, ',' ORDER BY x.must DESC, x.h, x.uscc) || ' pass ' || max(x.pass)
+          FROM (SELECT r.*, max(r.pass) OVER () AS last FROM core.draw_stratum_v2(od, s, k, bound) r) x
+         WHERE x.pass = x.last);
+SELECT is((SELECT count(*)::int FROM key_draw), 4, 'the key plan''s draw has four strata with more than their must-includes and one');
+SELECT is((SELECT count(*)::int FROM key_draw WHERE pg_temp.ranked(od, stratum, k, NULL) LIKE '% pass 2'), 4,
+          '  ... with no bound, each is ranked whole in the second pass');
+SELECT is(pg_temp.ranked(od, stratum, k, decode(repeat('ff', 33), 'hex')),
+          replace(pg_temp.ranked(od, stratum, k, NULL), ' pass 2', ' pass 1'),
+          'stratum ' || stratum || ', a bound over every hash: the same top, from the first pass')
+  FROM key_draw ORDER BY stratum;
+SELECT is(pg_temp.ranked(od, stratum, k, '\x'::bytea), pg_temp.ranked(od, stratum, k, NULL),
+          'stratum ' || stratum || ', a bound under every hash: too few under it, the same top from the second pass')
+  FROM key_draw ORDER BY stratum;
+SELECT is(regexp_replace(pg_temp.ranked(od, stratum, k, '\x80'::bytea), ' pass [12]$', ''),
+          regexp_replace(pg_temp.ranked(od, stratum, k, NULL), ' pass 2$', ''),
+          'stratum ' || stratum || ', a bound halfway: the same top')
+  FROM key_draw ORDER BY stratum;
+SELECT is((SELECT count(*)::int FROM key_draw
+            WHERE cardinality(string_to_array(split_part(pg_temp.ranked(od, stratum, k, NULL), ' ', 1), ',')) = k), 4,
+          '  ... each top names as many as asked: the must-includes and two more');
 
 UPDATE meta.test_clock SET enabled = false;
 SELECT * FROM finish();
