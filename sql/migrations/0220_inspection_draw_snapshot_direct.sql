@@ -224,7 +224,9 @@ BEGIN
 			COLUMN = 'scope';
 	END IF;
 	-- the planner counts the chunks of this draw, not one (statistics from
-	-- before it): the ranking then hashes in parallel (3 ms)
+	-- before it): the ranking then hashes in parallel (3 ms). ANALYZE keeps
+	-- its lock to the commit; two draws are one after the other already,
+	-- from their first audited row above (the audit chain's lock)
 	ANALYZE supervision.draw_chunk;
 	-- the ranking is the replay's own: the draw is what verify recomputes
 	CREATE TEMP TABLE insp_drawn ON COMMIT DROP AS SELECT * FROM core.draw_objects_v2(od);
