@@ -4,7 +4,7 @@
 -- through SET SESSION AUTHORIZATION; what they get is collected in temp
 -- tables (the roles cannot reach the pgtap schema).
 BEGIN;
-SELECT plan(82);
+SELECT plan(83);
 \ir lib/fixtures.psql
 
 UPDATE meta.test_clock SET enabled = true;
@@ -352,6 +352,17 @@ SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p JOIN pg_namespace n ON n.o
                    AND NOT coalesce('plan_cache_mode=force_generic_plan' = ANY (p.proconfig), false)
                  ORDER BY 1),
           '{}'::text[], 'every step of the desk (a function that writes) keeps a generic plan');
+-- the helpers each step calls keep their plans for the session (0221): a
+-- SQL function that is not inlined is planned again by every statement
+-- that calls it (0.05-0.15 ms a call)
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+                 WHERE p.oid = ANY (ARRAY['core.caller_has(text)', 'core.require_role(text[])',
+                                          'rights.complaint_missing(rights.complaint)', 'core.org_district(bigint)',
+                                          'core.entity_district(bigint)', 'rights.desk_due_soon_percent()',
+                                          'audit.trigger_columns(text[])', 'audit.row_key(jsonb,text[])']::regprocedure[])
+                   AND l.lanname <> 'plpgsql'
+                 ORDER BY 1),
+          '{}'::text[], 'the helpers every step and audited write calls are PL/pgSQL, planned once a session');
 
 SELECT * FROM finish();
 ROLLBACK;
