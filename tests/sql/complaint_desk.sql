@@ -4,7 +4,7 @@
 -- through SET SESSION AUTHORIZATION; what they get is collected in temp
 -- tables (the roles cannot reach the pgtap schema).
 BEGIN;
-SELECT plan(83);
+SELECT plan(84);
 \ir lib/fixtures.psql
 
 UPDATE meta.test_clock SET enabled = true;
@@ -363,6 +363,14 @@ SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_language
                    AND l.lanname <> 'plpgsql'
                  ORDER BY 1),
           '{}'::text[], 'the helpers every step and audited write calls are PL/pgSQL, planned once a session');
+-- the state and kind names are inlined into the lists (0222): SQL-standard
+-- bodies with no SET
+SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
+                 WHERE p.oid = ANY (ARRAY['rights.state_label(text,text)', 'rights.kind_label(text)',
+                                          'rights.desk_open(text,text)']::regprocedure[])
+                   AND (p.proconfig IS NOT NULL OR p.prosqlbody IS NULL)
+                 ORDER BY 1),
+          '{}'::text[], 'the desk''s state and kind names are inlined: SQL-standard bodies, no SET');
 
 SELECT * FROM finish();
 ROLLBACK;
