@@ -94,7 +94,7 @@ BEGIN
 	IF cardinality(must) > 0 THEN
 		dir := '(' || dir || ' OR ' || m || ')';
 	END IF;
-	-- the recent inspections are one join, not a sub-plan per row
+	-- the recent inspections are one join (insp_recent), not a sub-plan per row
 	pop := format($q$
 	SELECT e.id AS entity_id, e.uscc::text AS uscc, coalesce(e.risk_grade, 'B') AS stratum, %1$s AS must_include,
 	       e.org_id, e.status IN ('deregistered', 'annulled', 'revoked', 'moved_out') AS gone,
@@ -104,8 +104,8 @@ BEGIN
 	  LEFT JOIN pg_temp.insp_recent rc ON rc.entity_id = e.id
 	 WHERE %2$s
 	   AND ($2::bigint[] IS NULL OR e.org_id = ANY ($2))
-	   AND (cardinality($7::text[]) = 0 OR e.entity_type_code = ANY ($7))
-	   AND (cardinality($8::text[]) = 0 OR EXISTS (SELECT 1 FROM unnest($8::text[]) x WHERE e.industry_code LIKE x || '%%'))
+	   AND (cardinality($4::text[]) = 0 OR e.entity_type_code = ANY ($4))
+	   AND (cardinality($5::text[]) = 0 OR EXISTS (SELECT 1 FROM unnest($5::text[]) x WHERE e.industry_code LIKE x || '%%'))
 	$q$, m, dir);
 	IF p_draw_id IS NULL THEN
 		IF to_regclass('pg_temp.insp_counts') IS NOT NULL THEN
@@ -123,7 +123,7 @@ BEGIN
 		                   FROM (' || pop || ') c GROUP BY 1, 2) k
 		           LEFT JOIN core.org_unit o ON o.id = k.org_id
 		          GROUP BY 1, 2'
-		USING types, scope, must, cutoff, items, p.recent_months, p.scope_entity_types, p.scope_industries;
+		USING types, scope, must, p.scope_entity_types, p.scope_industries;
 		RETURN NULL;
 	END IF;
 	-- The draw's snapshot: the chunks (stratum, block of 32,768 entity
@@ -137,8 +137,8 @@ BEGIN
 	PERFORM set_config('enable_sort', 'off', true);
 	EXECUTE 'WITH written AS (
 	         INSERT INTO supervision.draw_chunk (draw_id, stratum, chunk_no, entity_ids, usccs, must_ids, digest)
-	         SELECT $9, k.stratum, k.chunk_no, k.ids, k.usccs, k.must,
-	                core.insp_digest($9::text, k.stratum || '':'' || k.chunk_no, k.ids::text, k.usccs::text,
+	         SELECT $6, k.stratum, k.chunk_no, k.ids, k.usccs, k.must,
+	                core.insp_digest($6::text, k.stratum || '':'' || k.chunk_no, k.ids::text, k.usccs::text,
 	                                 k.must::text)
 	           FROM (SELECT c.stratum COLLATE "C" AS stratum, (c.entity_id / 32768)::int AS chunk_no,
 	                        array_agg(c.entity_id) AS ids, array_agg(c.uscc) AS usccs,
@@ -149,7 +149,7 @@ BEGIN
 	         RETURNING cardinality(entity_ids) AS n)
 	         SELECT coalesce(sum(w.n), 0) FROM written w'
 	   INTO n
-	USING types, scope, must, cutoff, items, p.recent_months, p.scope_entity_types, p.scope_industries, p_draw_id;
+	USING types, scope, must, p.scope_entity_types, p.scope_industries, p_draw_id;
 	PERFORM set_config('enable_sort', v_sort, true);
 	RETURN n;
 END $$;
@@ -351,37 +351,36 @@ SET jit = off
 SET parallel_setup_cost = 0
 SET parallel_tuple_cost = 0
 SET min_parallel_table_scan_size = 0
+-- planned for its values each time, so that a pass without a bound has no
+-- filter at all
+SET plan_cache_mode = force_custom_plan
 AS $$
 #variable_conflict use_column
 DECLARE
 	v_key bytea;
+	v_bound bytea;
+	k integer;
 	n bigint;
 BEGIN
 	SELECT convert_to(x.seed, 'UTF8') INTO v_key FROM supervision.inspection_draw x WHERE x.id = p_draw_id;
-	-- RETURN QUERY runs in parallel (a SELECT INTO or a WITH query would not)
-	IF p_bound IS NOT NULL THEN
+	-- pass 1 ranks the candidates under the bound and the must-includes;
+	-- pass 2 the whole stratum, when there is no bound or too few fell
+	-- under it (the caller keeps the last pass's rows). RETURN QUERY runs
+	-- in parallel (a SELECT INTO or a WITH query would not)
+	FOR k IN CASE WHEN p_bound IS NULL THEN 2 ELSE 1 END .. 2 LOOP
+		v_bound := CASE k WHEN 1 THEN p_bound END;
 		RETURN QUERY
-		SELECT 1, u.entity_id, u.uscc, u.entity_id = ANY (c.must_ids) AS must,
+		SELECT k, u.entity_id, u.uscc, u.entity_id = ANY (c.must_ids) AS must,
 		       core.hmac(convert_to(u.uscc, 'UTF8'), v_key, 'sha256') AS h
 		  FROM supervision.draw_chunk c, unnest(c.entity_ids, c.usccs) AS u (entity_id, uscc)
 		 WHERE c.draw_id = p_draw_id AND c.stratum = p_stratum
-		   AND (u.entity_id = ANY (c.must_ids) OR core.hmac(convert_to(u.uscc, 'UTF8'), v_key, 'sha256') < p_bound)
+		   AND (v_bound IS NULL OR u.entity_id = ANY (c.must_ids)
+		        OR core.hmac(convert_to(u.uscc, 'UTF8'), v_key, 'sha256') < v_bound)
 		 ORDER BY 4 DESC, 5, 3
 		 LIMIT p_quota;
 		GET DIAGNOSTICS n = ROW_COUNT;
-		IF n = p_quota THEN
-			RETURN;
-		END IF;
-	END IF;
-	-- no bound, or too few under it: the whole stratum, as a second pass
-	-- (the caller keeps the last pass's rows)
-	RETURN QUERY
-	SELECT 2, u.entity_id, u.uscc, u.entity_id = ANY (c.must_ids) AS must,
-	       core.hmac(convert_to(u.uscc, 'UTF8'), v_key, 'sha256') AS h
-	  FROM supervision.draw_chunk c, unnest(c.entity_ids, c.usccs) AS u (entity_id, uscc)
-	 WHERE c.draw_id = p_draw_id AND c.stratum = p_stratum
-	 ORDER BY 4 DESC, 5, 3
-	 LIMIT p_quota;
+		EXIT WHEN n = p_quota;
+	END LOOP;
 END $$;
 COMMENT ON FUNCTION core.draw_stratum_v2(bigint, text, bigint, bytea) IS
 	'抽取算法 v2 的一层：按必抽在先、HMAC-SHA256（种子为密钥）、代码排序取前 p_quota 个；p_bound 为散列上界，只排序界内的候选（第 1 遍），不足时整层重排（第 2 遍）；取最后一遍的行，结果与不设上界相同';

@@ -17,8 +17,9 @@
 --   rights.desk_due_soon_percent  3 an intake                0.05 ms
 --
 -- Each is the same function in PL/pgSQL: same arguments, results,
--- volatility and grants (CREATE OR REPLACE keeps them). core.require_role
--- asks about all its roles in one call instead of one a role.
+-- volatility and grants (CREATE OR REPLACE keeps them). core.require_role,
+-- already PL/pgSQL, calls core.caller_has from a query, and so no longer
+-- plans it once a role and a call.
 
 CREATE OR REPLACE FUNCTION core.caller_has(grp text) RETURNS boolean
 LANGUAGE plpgsql STABLE
@@ -30,22 +31,6 @@ BEGIN
 	                WHERE r.rolname = CASE WHEN grp LIKE 'smcon\_%' THEN grp ELSE 'smcon_' || grp END
 	                  AND pg_has_role(session_user, r.oid, 'MEMBER'))
 	   AND NOT core.password_change_due();
-END $$;
-
-CREATE OR REPLACE FUNCTION core.require_role(VARIADIC groups text[]) RETURNS void
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-SET jit = off
-AS $$
-BEGIN
-	IF NOT EXISTS (SELECT 1 FROM pg_roles r
-	                WHERE r.rolname = ANY (ARRAY(SELECT CASE WHEN g LIKE 'smcon\_%' THEN g ELSE 'smcon_' || g END
-	                                                FROM unnest(groups) g))
-	                  AND pg_has_role(session_user, r.oid, 'MEMBER'))
-	   OR core.password_change_due() THEN
-		RAISE EXCEPTION '权限不足：需要以下角色之一：%', array_to_string(groups, '、')
-			USING ERRCODE = 'insufficient_privilege';
-	END IF;
 END $$;
 
 CREATE OR REPLACE FUNCTION rights.complaint_missing(c rights.complaint) RETURNS text[]
