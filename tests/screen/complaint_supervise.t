@@ -21,7 +21,8 @@ await "主菜单" "a supervisor logs in"
 scr_keys 2
 scr_wait "全部" 30 && scr_keys s
 await "督办：各机构、各承办人" "s opens the supervisor's view"
-scr_until "the 梁溪 row" 30 eval 'scr_capture | grep -q "梁溪区局"'
+# (the status line names the unit too: wait for the table's row, with a count)
+scr_until "the 梁溪 row" 30 eval 'scr_capture | grep -v "(demo_" | grep -qE "梁溪区局 .* [0-9]+ "'
 row=$(scr_capture | grep "梁溪区局" | head -1)
 like "$row" "梁溪区局 .* $before " "  ... the unit's open items as the database counts them ($before)"
 

@@ -60,6 +60,7 @@ row=$(scr_capture | grep -E '^ [A-Z]{2} ' | awk '{print $1}' | grep -n "^$first\
 for _ in $(seq 2 "${row:-1}"); do scr_keys Down; done
 scr_keys Enter
 await "分组：station" "Enter on a district drills down to its stations"
+scr_until "the stations of $first" 10 eval 'scr_capture | grep -qE " ${first}0[0-9] "'
 like "$(scr_capture)" " ${first}0[0-9] " "  ... the stations of $first"
 scr_keys e
 await "已导出" "e exports the report"
@@ -78,6 +79,8 @@ scr_keys q
 await "机构代码" "back in the form"
 scr_keys Down Down Right Enter
 await "分组：station" "Right on the grouping picks the next one (所), and Enter runs it"
+# (the form's line changes before the rows come: wait for them)
+scr_until "the stations' rows" 10 eval 'scr_capture | grep -qE " [A-Z]{2}0[0-9] "'
 like "$(scr_capture)" " [A-Z]{2}0[0-9] " "  ... a row per station"
 sed "s#^\( *\)conninfo = .*#&\n\1report_conninfo = \"host=$SMCON_TEST_PG/run dbname=smcon\";#" "$CONF" >"$SCRATCH/reports.conf"
 CONF="$SCRATCH/reports.conf"
